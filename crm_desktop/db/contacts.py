@@ -1,0 +1,405 @@
+"""ContactRepository: the only code that reads and writes contacts, their children, tags and index."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import uuid as uuidlib
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+from crm_desktop.db.connection import Database
+from crm_desktop.db.errors import NotFoundError
+from crm_desktop.domain.contact import (
+    Address,
+    Birthday,
+    Contact,
+    ContactKind,
+    Email,
+    Phone,
+    Relationship,
+    Stage,
+    Website,
+)
+from crm_desktop.domain.contact_query import ContactQuery, ContactSummary, SortColumn
+from crm_desktop.domain.text import fold, normalize, phone_search_terms, query_tokens, tab_start_key
+
+Clock = Callable[[], dt.datetime]
+CHUNK = 500  # ids per IN (...) list, well under SQLite's parameter limit
+
+_ORDER_BY = {
+    SortColumn.NAME: ("c.sort_key",),
+    SortColumn.COMPANY: ("c.company_key", "c.sort_key"),
+    SortColumn.PHONE: ("c.primary_phone",),
+    SortColumn.EMAIL: ("c.primary_email",),
+    SortColumn.CITY: ("c.city_key", "c.sort_key"),
+    SortColumn.RELATIONSHIP: ("c.relationship", "c.sort_key"),
+    SortColumn.STAGE: ("c.stage", "c.sort_key"),
+    SortColumn.UPDATED: ("c.updated_at",),
+}
+
+_SUMMARY_COLUMNS = (
+    "id, kind, display_name, file_as, company, job_title, primary_phone, primary_email, city, "
+    "relationship, stage, tags_text, updated_at, deleted_at"
+)
+_CONTACT_COLUMNS = (
+    "kind", "prefix", "first_name", "middle_name", "last_name", "suffix", "nickname", "job_title",
+    "company", "birthday_year", "birthday_month", "birthday_day", "relationship", "stage", "source",
+    "notes", "display_name", "file_as", "sort_key", "company_key", "primary_phone", "primary_email",
+    "city", "city_key", "tags_text",
+)  # fmt: skip
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def iso(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def fts_match_expression(text: str) -> str | None:
+    """A safe FTS5 MATCH expression for what the user typed: every word as a quoted prefix.
+
+    User text never reaches FTS5 syntax unquoted. Digit groups typed apart ("300 555") also match the
+    same digits written together in one phone number.
+    """
+    tokens = query_tokens(text)
+    if not tokens:
+        return None
+    quoted = " ".join('"' + t.replace('"', '""') + '"*' for t in tokens)
+    if len(tokens) > 1 and all(t.isdigit() for t in tokens):
+        return f'({quoted}) OR "{"".join(tokens)}"*'
+    return quoted
+
+
+class ContactRepository:
+    def __init__(self, database: Database, clock: Clock = utc_now):
+        self.database = database
+        self.conn = database.conn
+        self.clock = clock
+
+    # ---- writing -------------------------------------------------------------------------------
+
+    def add(self, contact: Contact, default_region: str = "") -> Contact:
+        now = iso(self.clock())
+        with self.database.atomic():
+            values = self._row_values(contact)
+            cur = self.conn.execute(
+                f"INSERT INTO contacts (uuid, {', '.join(_CONTACT_COLUMNS)}, created_at, updated_at) "
+                f"VALUES ({', '.join('?' * (len(_CONTACT_COLUMNS) + 3))})",
+                (contact.uuid or str(uuidlib.uuid4()), *values, contact.created_at or now, now),
+            )
+            contact_id = cur.lastrowid
+            self._write_children(contact_id, contact, default_region)
+        return self.get(contact_id)
+
+    def update(self, contact: Contact, default_region: str = "") -> Contact:
+        if contact.id is None:
+            raise ValueError("update() needs a saved contact")
+        with self.database.atomic():
+            assignments = ", ".join(f"{c} = ?" for c in _CONTACT_COLUMNS)
+            cur = self.conn.execute(
+                f"UPDATE contacts SET {assignments}, updated_at = ? WHERE id = ?",
+                (*self._row_values(contact), iso(self.clock()), contact.id),
+            )
+            if cur.rowcount == 0:
+                raise NotFoundError(f"There is no contact with id {contact.id}.")
+            for table in ("contact_phones", "contact_emails", "contact_addresses", "contact_websites", "contact_tags"):
+                self.conn.execute(f"DELETE FROM {table} WHERE contact_id = ?", (contact.id,))
+            self.conn.execute("DELETE FROM contacts_fts WHERE rowid = ?", (contact.id,))
+            self._write_children(contact.id, contact, default_region)
+        return self.get(contact.id)
+
+    def trash(self, ids: Sequence[int]) -> list[int]:
+        """Move live cards to the Trash; returns the ids that moved."""
+        now = iso(self.clock())
+        moved: list[int] = []
+        with self.database.atomic():
+            for chunk in _chunks(ids):
+                marks = ",".join("?" * len(chunk))
+                moved += [
+                    r[0]
+                    for r in self.conn.execute(
+                        f"UPDATE contacts SET deleted_at = ? WHERE id IN ({marks}) AND deleted_at IS NULL "
+                        "RETURNING id",
+                        (now, *chunk),
+                    )
+                ]
+        return moved
+
+    def restore(self, ids: Sequence[int]) -> list[int]:
+        restored: list[int] = []
+        with self.database.atomic():
+            for chunk in _chunks(ids):
+                marks = ",".join("?" * len(chunk))
+                restored += [
+                    r[0]
+                    for r in self.conn.execute(
+                        f"UPDATE contacts SET deleted_at = NULL WHERE id IN ({marks}) AND deleted_at IS NOT NULL "
+                        "RETURNING id",
+                        chunk,
+                    )
+                ]
+        return restored
+
+    def purge(self, ids: Sequence[int]) -> list[int]:
+        """Delete for good; only cards already in the Trash can be purged."""
+        purged: list[int] = []
+        with self.database.atomic():
+            for chunk in _chunks(ids):
+                marks = ",".join("?" * len(chunk))
+                gone = [
+                    r[0]
+                    for r in self.conn.execute(
+                        f"DELETE FROM contacts WHERE id IN ({marks}) AND deleted_at IS NOT NULL RETURNING id",
+                        chunk,
+                    )
+                ]
+                if gone:
+                    self.conn.execute(
+                        f"DELETE FROM contacts_fts WHERE rowid IN ({','.join('?' * len(gone))})", gone
+                    )
+                purged += gone
+        return purged
+
+    def trashed_ids(self) -> list[int]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM contacts WHERE deleted_at IS NOT NULL")]
+
+    def bulk_insert(
+        self,
+        contacts: Iterable[Contact],
+        default_region: str = "",
+        phone_terms: Callable[[Phone], str] | None = None,
+    ) -> int:
+        """Insert many new contacts in the caller's transaction, fast (demo data, imports)."""
+        count = 0
+        for contact in contacts:
+            now = iso(self.clock())
+            values = self._row_values(contact)
+            cur = self.conn.execute(
+                f"INSERT INTO contacts (uuid, {', '.join(_CONTACT_COLUMNS)}, created_at, updated_at) "
+                f"VALUES ({', '.join('?' * (len(_CONTACT_COLUMNS) + 3))})",
+                (contact.uuid or str(uuidlib.uuid4()), *values, contact.created_at or now, contact.updated_at or now),
+            )
+            self._write_children(cur.lastrowid, contact, default_region, phone_terms)
+            count += 1
+        return count
+
+    def _row_values(self, c: Contact) -> tuple:
+        b = c.birthday
+        return (
+            c.kind.value, c.prefix, c.first_name, c.middle_name, c.last_name, c.suffix, c.nickname,
+            c.job_title, c.company, b.year if b else None, b.month if b else None, b.day if b else None,
+            c.relationship.value, c.stage.value, c.source, c.notes, c.display_name, c.file_as,
+            fold(c.file_as), fold(c.company), c.primary_phone, c.primary_email, c.primary_city,
+            fold(c.primary_city), ", ".join(sorted(set(c.tags))),
+        )  # fmt: skip
+
+    def _write_children(
+        self,
+        contact_id: int,
+        c: Contact,
+        default_region: str,
+        phone_terms: Callable[[Phone], str] | None = None,
+    ) -> None:
+        ex = self.conn.executemany
+        ex(
+            "INSERT INTO contact_phones (contact_id, position, label, number) VALUES (?, ?, ?, ?)",
+            [(contact_id, i, p.label, p.number) for i, p in enumerate(c.phones)],
+        )
+        ex(
+            "INSERT INTO contact_emails (contact_id, position, label, address) VALUES (?, ?, ?, ?)",
+            [(contact_id, i, e.label, e.address) for i, e in enumerate(c.emails)],
+        )
+        ex(
+            "INSERT INTO contact_addresses (contact_id, position, label, street, city, region, postcode, country) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (contact_id, i, a.label, a.street, a.city, a.region, a.postcode, a.country)
+                for i, a in enumerate(c.addresses)
+            ],
+        )
+        ex(
+            "INSERT INTO contact_websites (contact_id, position, label, url) VALUES (?, ?, ?, ?)",
+            [(contact_id, i, w.label, w.url) for i, w in enumerate(c.websites)],
+        )
+        for tag_id in self._tag_ids(c.tags):
+            self.conn.execute("INSERT OR IGNORE INTO contact_tags (contact_id, tag_id) VALUES (?, ?)", (contact_id, tag_id))
+        terms = phone_terms or (lambda p: phone_search_terms(p.number, default_region))
+        self.conn.execute(
+            "INSERT INTO contacts_fts (rowid, name, org, reach, place, tags, notes) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                contact_id,
+                normalize(" ".join((c.prefix, c.first_name, c.middle_name, c.last_name, c.suffix, c.nickname))
+                          if c.kind is ContactKind.PERSON else c.company),
+                normalize(" ".join((c.company if c.kind is ContactKind.PERSON else c.nickname, c.job_title))),
+                normalize(" ".join([e.address for e in c.emails] + [terms(p) for p in c.phones]
+                                   + [w.url for w in c.websites])),
+                normalize(" ".join(" ".join((a.street, a.city, a.region, a.postcode, a.country)) for a in c.addresses)),
+                normalize(" ".join(c.tags)),
+                normalize(c.notes),
+            ),
+        )  # fmt: skip
+
+    def _tag_ids(self, names: Iterable[str]) -> list[int]:
+        ids = []
+        for name in dict.fromkeys(names):
+            self.conn.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", (name,))
+            ids.append(self.conn.execute("SELECT id FROM tags WHERE name = ?", (name,)).fetchone()[0])
+        return ids
+
+    def set_tag(self, ids: Sequence[int], tag: str, present: bool) -> list[int]:
+        """Add (present=True) or remove a tag on many cards at once; returns the ids that changed."""
+        conn = self.conn
+        changed: list[int] = []
+        with self.database.atomic():
+            (tag_id,) = self._tag_ids([tag])
+            for contact_id in ids:
+                if present:
+                    cur = conn.execute(
+                        "INSERT OR IGNORE INTO contact_tags (contact_id, tag_id) VALUES (?, ?)", (contact_id, tag_id)
+                    )
+                else:
+                    cur = conn.execute(
+                        "DELETE FROM contact_tags WHERE contact_id = ? AND tag_id = ?", (contact_id, tag_id)
+                    )
+                if cur.rowcount:
+                    tags = _tags_text(conn, contact_id)
+                    conn.execute(
+                        "UPDATE contacts SET tags_text = ?, updated_at = ? WHERE id = ?",
+                        (", ".join(tags), iso(self.clock()), contact_id),
+                    )
+                    conn.execute("UPDATE contacts_fts SET tags = ? WHERE rowid = ?", (normalize(" ".join(tags)), contact_id))
+                    changed.append(contact_id)
+        return changed
+
+    # ---- reading -------------------------------------------------------------------------------
+
+    def get(self, contact_id: int) -> Contact:
+        row = self.conn.execute(
+            f"SELECT uuid, {', '.join(_CONTACT_COLUMNS[:16])}, created_at, updated_at, deleted_at "
+            "FROM contacts WHERE id = ?",
+            (contact_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"There is no contact with id {contact_id}.")
+        return self._contact_from_row(contact_id, row)
+
+    def iter_all(self, include_trashed: bool = False, batch: int = CHUNK) -> Iterator[Contact]:
+        """Every contact in id order, loaded a batch at a time (export)."""
+        where = "" if include_trashed else "WHERE deleted_at IS NULL"
+        last = 0
+        while True:
+            ids = [
+                r[0]
+                for r in self.conn.execute(
+                    f"SELECT id FROM contacts {where} {'AND' if where else 'WHERE'} id > ? ORDER BY id LIMIT ?",
+                    (last, batch),
+                )
+            ]
+            if not ids:
+                return
+            for contact_id in ids:
+                yield self.get(contact_id)
+            last = ids[-1]
+
+    def _contact_from_row(self, contact_id: int, row: sqlite3.Row | tuple) -> Contact:
+        (uuid, kind, prefix, first, middle, last, suffix, nickname, job, company, b_year, b_month, b_day,
+         relationship, stage, source, notes, created, updated, deleted) = row  # fmt: skip
+        q = self.conn.execute
+        return Contact(
+            id=contact_id, uuid=uuid, kind=ContactKind(kind), prefix=prefix, first_name=first,
+            middle_name=middle, last_name=last, suffix=suffix, nickname=nickname, job_title=job,
+            company=company,
+            birthday=Birthday(b_month, b_day, b_year) if b_month else None,
+            relationship=Relationship(relationship), stage=Stage(stage), source=source, notes=notes,
+            created_at=created, updated_at=updated, deleted_at=deleted,
+            phones=[Phone(n, lb) for lb, n in q(
+                "SELECT label, number FROM contact_phones WHERE contact_id = ? ORDER BY position", (contact_id,))],
+            emails=[Email(a, lb) for lb, a in q(
+                "SELECT label, address FROM contact_emails WHERE contact_id = ? ORDER BY position", (contact_id,))],
+            addresses=[Address(s, ci, r, p, co, lb) for lb, s, ci, r, p, co in q(
+                "SELECT label, street, city, region, postcode, country FROM contact_addresses "
+                "WHERE contact_id = ? ORDER BY position", (contact_id,))],
+            websites=[Website(u, lb) for lb, u in q(
+                "SELECT label, url FROM contact_websites WHERE contact_id = ? ORDER BY position", (contact_id,))],
+            tags=[t for (t,) in q(
+                "SELECT t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = ? "
+                "ORDER BY t.name", (contact_id,))],
+        )  # fmt: skip
+
+    def _where(self, query: ContactQuery) -> tuple[str, list]:
+        clauses = ["c.deleted_at IS NOT NULL" if query.trashed else "c.deleted_at IS NULL"]
+        params: list = []
+        match = fts_match_expression(query.text)
+        if match:
+            clauses.append("c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?)")
+            params.append(match)
+        if query.relationship:
+            clauses.append("c.relationship = ?")
+            params.append(query.relationship)
+        if query.stage:
+            clauses.append("c.stage = ?")
+            params.append(query.stage)
+        if query.tag:
+            clauses.append(
+                "c.id IN (SELECT ct.contact_id FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE t.name = ?)"
+            )
+            params.append(query.tag)
+        return " AND ".join(clauses), params
+
+    def search_ids(self, query: ContactQuery) -> array:
+        """Ids of every matching card in display order: the contact list model holds just these."""
+        where, params = self._where(query)
+        direction = " DESC" if query.descending else ""
+        order = ", ".join(f"{col}{direction}" for col in (*_ORDER_BY[query.sort], "c.id"))
+        if query.trashed and query.sort is SortColumn.NAME and not query.descending:
+            order = "c.deleted_at DESC, c.id DESC"  # the Trash shows the latest deletions first
+        cur = self.conn.execute(f"SELECT c.id FROM contacts c WHERE {where} ORDER BY {order}", params)
+        return array("q", [r[0] for r in cur])
+
+    def count(self, query: ContactQuery = ContactQuery()) -> int:
+        where, params = self._where(query)
+        return self.conn.execute(f"SELECT count(*) FROM contacts c WHERE {where}", params).fetchone()[0]
+
+    def tab_position(self, query: ContactQuery, tab: str) -> int | None:
+        """Row of the first card filed under an A-Z index tab, in the list sorted by name, ascending."""
+        start = tab_start_key(tab)
+        if start is None:
+            return None
+        where, params = self._where(query)
+        return self.conn.execute(
+            f"SELECT count(*) FROM contacts c WHERE {where} AND c.sort_key < ?", (*params, start)
+        ).fetchone()[0]
+
+    def summaries(self, ids: Sequence[int]) -> dict[int, ContactSummary]:
+        result: dict[int, ContactSummary] = {}
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            for row in self.conn.execute(f"SELECT {_SUMMARY_COLUMNS} FROM contacts WHERE id IN ({marks})", chunk):
+                result[row[0]] = ContactSummary(*row)
+        return result
+
+    def tag_counts(self) -> list[tuple[str, int]]:
+        """Tags on live cards with how many cards carry each, by name."""
+        return self.conn.execute(
+            "SELECT t.name, count(*) FROM tags t JOIN contact_tags ct ON ct.tag_id = t.id "
+            "JOIN contacts c ON c.id = ct.contact_id WHERE c.deleted_at IS NULL GROUP BY t.id ORDER BY t.name"
+        ).fetchall()
+
+
+def _chunks(ids: Sequence[int], size: int = CHUNK) -> Iterator[list[int]]:
+    ids = list(ids)
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def _tags_text(conn: sqlite3.Connection, contact_id: int) -> list[str]:
+    return [
+        t
+        for (t,) in conn.execute(
+            "SELECT t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = ? ORDER BY t.name",
+            (contact_id,),
+        )
+    ]

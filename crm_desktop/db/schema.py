@@ -1,0 +1,162 @@
+"""The schema as an ordered list of migration steps; PRAGMA user_version counts the steps applied.
+
+Never edit a step that has shipped: add a new one. Each step runs in its own transaction (connection.py)
+and must use plain SQL, because it has to mean the same thing forever.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from crm_desktop.domain.text import TOKEN_CATEGORIES
+
+# Marks the file as ours ("CRMD"), so a foreign SQLite file is recognised and refused.
+APPLICATION_ID = 0x43524D44
+
+FTS_TOKENIZER = f"unicode61 remove_diacritics 2 categories '{TOKEN_CATEGORIES}'"
+
+
+def run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run statements one by one: executescript() would COMMIT the step's transaction first."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {statement!r}")
+
+
+def _v1_contacts(conn: sqlite3.Connection) -> None:
+    run_script(
+        conn,
+        f"""
+        CREATE TABLE contacts (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL CHECK (kind IN ('person', 'company')),
+            prefix TEXT NOT NULL DEFAULT '',
+            first_name TEXT NOT NULL DEFAULT '',
+            middle_name TEXT NOT NULL DEFAULT '',
+            last_name TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            nickname TEXT NOT NULL DEFAULT '',
+            job_title TEXT NOT NULL DEFAULT '',
+            company TEXT NOT NULL DEFAULT '',
+            birthday_year INTEGER,
+            birthday_month INTEGER,
+            birthday_day INTEGER,
+            relationship TEXT NOT NULL DEFAULT 'other',
+            stage TEXT NOT NULL DEFAULT 'lead',
+            source TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            -- Derived from the above on every write, for the list and its sorting.
+            display_name TEXT NOT NULL DEFAULT '',
+            file_as TEXT NOT NULL DEFAULT '',
+            sort_key TEXT NOT NULL DEFAULT '',
+            company_key TEXT NOT NULL DEFAULT '',
+            primary_phone TEXT NOT NULL DEFAULT '',
+            primary_email TEXT NOT NULL DEFAULT '',
+            city TEXT NOT NULL DEFAULT '',
+            city_key TEXT NOT NULL DEFAULT '',
+            tags_text TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            deleted_at TEXT
+        );
+        CREATE TABLE contact_phones (
+            id INTEGER PRIMARY KEY,
+            contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            label TEXT NOT NULL DEFAULT '',
+            number TEXT NOT NULL
+        );
+        CREATE TABLE contact_emails (
+            id INTEGER PRIMARY KEY,
+            contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            label TEXT NOT NULL DEFAULT '',
+            address TEXT NOT NULL
+        );
+        CREATE TABLE contact_addresses (
+            id INTEGER PRIMARY KEY,
+            contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            label TEXT NOT NULL DEFAULT '',
+            street TEXT NOT NULL DEFAULT '',
+            city TEXT NOT NULL DEFAULT '',
+            region TEXT NOT NULL DEFAULT '',
+            postcode TEXT NOT NULL DEFAULT '',
+            country TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE contact_websites (
+            id INTEGER PRIMARY KEY,
+            contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            label TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL
+        );
+        CREATE TABLE tags (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE
+        );
+        CREATE TABLE contact_tags (
+            contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+            PRIMARY KEY (contact_id, tag_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE INDEX contact_phones_contact ON contact_phones(contact_id, position);
+        CREATE INDEX contact_emails_contact ON contact_emails(contact_id, position);
+        CREATE INDEX contact_addresses_contact ON contact_addresses(contact_id, position);
+        CREATE INDEX contact_websites_contact ON contact_websites(contact_id, position);
+        CREATE INDEX contact_tags_tag ON contact_tags(tag_id, contact_id);
+        -- One index per sortable column, over live (not trashed) cards only.
+        CREATE INDEX contacts_by_name ON contacts(sort_key, id) WHERE deleted_at IS NULL;
+        CREATE INDEX contacts_by_company ON contacts(company_key, id) WHERE deleted_at IS NULL;
+        CREATE INDEX contacts_by_city ON contacts(city_key, id) WHERE deleted_at IS NULL;
+        CREATE INDEX contacts_by_updated ON contacts(updated_at, id) WHERE deleted_at IS NULL;
+        CREATE INDEX contacts_by_relationship ON contacts(relationship, sort_key, id) WHERE deleted_at IS NULL;
+        CREATE INDEX contacts_by_stage ON contacts(stage, sort_key, id) WHERE deleted_at IS NULL;
+        CREATE INDEX contacts_trashed ON contacts(deleted_at) WHERE deleted_at IS NOT NULL;
+        -- rowid = contacts.id. Text is normalised in Python (domain.text.normalize) before it gets here.
+        -- prefix indexes make search-as-you-type fast for 1-3 typed characters.
+        CREATE VIRTUAL TABLE contacts_fts USING fts5(
+            name, org, reach, place, tags, notes,
+            tokenize = "{FTS_TOKENIZER}",
+            prefix = '1 2 3'
+        );
+        """
+    )
+
+
+MIGRATIONS = [_v1_contacts]
+
+# Tables each version must have; a file missing one of them is damaged.
+_TABLES_BY_VERSION = {
+    1: {
+        "contacts",
+        "contact_phones",
+        "contact_emails",
+        "contact_addresses",
+        "contact_websites",
+        "tags",
+        "contact_tags",
+        "settings",
+        "contacts_fts",
+    },
+}
+
+
+def expected_tables(version: int) -> set[str]:
+    tables: set[str] = set()
+    for v in range(1, version + 1):
+        tables |= _TABLES_BY_VERSION.get(v, set())
+    return tables
+
+
+LATEST_VERSION = len(MIGRATIONS)

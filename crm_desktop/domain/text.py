@@ -1,0 +1,118 @@
+"""Text rules for search and sorting that must hold for Latin, Devanagari, Tamil and Urdu alike.
+
+The search index and the query go through the same normalisation, so what is typed finds what was stored
+however it was typed (decomposed accents, Arabic-keyboard letters in Urdu text, vowel marks, ZWNJ).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import phonenumbers
+
+# Arabic-keyboard letters that Urdu writes with its own code points.
+_ARABIC_TO_URDU = str.maketrans({"\u064a": "\u06cc", "\u0643": "\u06a9", "\u0649": "\u06cc", "\u0629": "\u06c3"})
+# Optional Arabic vowel marks (harakat), superscript alef and tatweel: present in some spellings only.
+_ARABIC_OPTIONAL = re.compile("[\u064b-\u065f\u0670\u0640]")
+# Zero-width joiners and direction marks carry no letters.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# Characters that belong to a word: letters, digits, private use and combining marks, so that an
+# Indic vowel sign or virama stays part of its word. The FTS5 index uses the same categories.
+TOKEN_CATEGORIES = "L* N* Co M*"
+
+
+def _is_token_char(ch: str) -> bool:
+    category = unicodedata.category(ch)
+    return category[0] in "LNM" or category == "Co"
+
+
+def normalize(text: str) -> str:
+    """The form in which text is indexed and searched (case and Latin accents are left to FTS5)."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _INVISIBLE.sub("", text)
+    text = _ARABIC_OPTIONAL.sub("", text)
+    return text.translate(_ARABIC_TO_URDU)
+
+
+def query_tokens(query: str) -> list[str]:
+    """Words of a search box text, in the same form as the index holds them."""
+    tokens, current = [], []
+    for ch in normalize(query):
+        if _is_token_char(ch):
+            current.append(ch)
+        elif current:
+            tokens.append("".join(current))
+            current = []
+    if current:
+        tokens.append("".join(current))
+    return tokens
+
+
+def fold(text: str) -> str:
+    """Case- and accent-free form for sorting: "Émile" files under E. Marks of other scripts stay."""
+    decomposed = unicodedata.normalize("NFD", normalize(text).casefold())
+    kept = []
+    for ch in decomposed:
+        if unicodedata.combining(ch) and kept and kept[-1] < "\u0250":
+            continue  # an accent on a Latin letter
+        kept.append(ch)
+    return unicodedata.normalize("NFC", "".join(kept)).strip()
+
+
+# The Rolodex index: A-Z, then one tab per other script, keyed by where that script starts in sort order.
+SCRIPT_TABS: tuple[tuple[str, str], ...] = (
+    ("ا", "\u0600"),  # Arabic script: Urdu
+    ("अ", "\u0900"),  # Devanagari: Hindi
+    ("அ", "\u0b80"),  # Tamil
+)
+LATIN_TABS = tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+OTHER_TAB = "#"
+
+
+def index_tab(sort_key: str) -> str:
+    """Which tab of the A-Z index a card filed under sort_key belongs to."""
+    if not sort_key:
+        return OTHER_TAB
+    first = sort_key[0]
+    if "a" <= first <= "z":
+        return first.upper()
+    for tab, start in reversed(SCRIPT_TABS):
+        if first >= start and unicodedata.category(first).startswith("L"):
+            script_end = chr(ord(start) + 0x80 * (2 if start == "\u0600" else 1))
+            if first < script_end:
+                return tab
+    return OTHER_TAB
+
+
+def tab_start_key(tab: str) -> str | None:
+    """The smallest sort key filed under a tab, or None for the catch-all tab."""
+    if tab in LATIN_TABS:
+        return tab.lower()
+    for script_tab, start in SCRIPT_TABS:
+        if tab == script_tab:
+            return start
+    return None
+
+
+def phone_search_terms(number: str, default_region: str) -> str:
+    """Digit strings under which a phone is found: as typed, and international/national forms.
+
+    "+92 300-5551234" is indexed as 92, 300, 5551234 (as typed) plus 923005551234, 3005551234 and
+    03005551234, so "300 555", "0300555" and "+92300" all find it.
+    """
+    terms = [number]
+    digits = re.sub(r"\D", "", number)
+    if digits:
+        terms.append(digits)
+    try:
+        parsed = phonenumbers.parse(number, default_region or None)
+    except phonenumbers.NumberParseException:
+        return " ".join(terms)
+    national = phonenumbers.national_significant_number(parsed)
+    terms.append(f"{parsed.country_code}{national}")
+    terms.append(national)
+    national_format = re.sub(r"\D", "", phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL))
+    if national_format and national_format != national:
+        terms.append(national_format)
+    return " ".join(dict.fromkeys(terms))

@@ -1,0 +1,84 @@
+"""What a user can do with contacts: save with validation, trash, restore, purge, tag, search."""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Sequence
+
+from crm_desktop.db.contacts import ContactRepository
+from crm_desktop.domain.contact import Contact
+from crm_desktop.domain.contact_query import ContactQuery, ContactSummary
+from crm_desktop.domain.validation import ValidationError, validate_contact
+from crm_desktop.services.changes import Change, ChangeBus, ChangeKind
+from crm_desktop.services.preferences import Preferences
+
+
+class ContactService:
+    def __init__(self, repository: ContactRepository, preferences: Preferences, changes: ChangeBus):
+        self.repository = repository
+        self.preferences = preferences
+        self.changes = changes
+
+    def validate(self, contact: Contact):
+        return validate_contact(contact, self.preferences.default_region)
+
+    def save(self, contact: Contact) -> Contact:
+        """Add a new card or update an existing one, whole or not at all. Raises ValidationError."""
+        errors = self.validate(contact)
+        if errors:
+            raise ValidationError(errors)
+        region = self.preferences.default_region
+        if contact.id is None:
+            saved = self.repository.add(contact, region)
+            self._publish(ChangeKind.ADDED, [saved.id])
+        else:
+            saved = self.repository.update(contact, region)
+            self._publish(ChangeKind.UPDATED, [saved.id])
+        return saved
+
+    def get(self, contact_id: int) -> Contact:
+        return self.repository.get(contact_id)
+
+    def trash(self, ids: Sequence[int]) -> list[int]:
+        moved = self.repository.trash(ids)
+        self._publish(ChangeKind.TRASHED, moved)
+        return moved
+
+    def restore(self, ids: Sequence[int]) -> list[int]:
+        restored = self.repository.restore(ids)
+        self._publish(ChangeKind.RESTORED, restored)
+        return restored
+
+    def purge(self, ids: Sequence[int]) -> list[int]:
+        purged = self.repository.purge(ids)
+        self._publish(ChangeKind.PURGED, purged)
+        return purged
+
+    def empty_trash(self) -> list[int]:
+        return self.purge(self.repository.trashed_ids())
+
+    def set_tag(self, ids: Sequence[int], tag: str, present: bool = True) -> list[int]:
+        if not tag.strip():
+            raise ValidationError([])
+        changed = self.repository.set_tag(ids, tag, present)
+        self._publish(ChangeKind.UPDATED, changed)
+        return changed
+
+    def search_ids(self, query: ContactQuery) -> array:
+        return self.repository.search_ids(query)
+
+    def summaries(self, ids: Sequence[int]) -> dict[int, ContactSummary]:
+        return self.repository.summaries(ids)
+
+    def count(self, query: ContactQuery = ContactQuery()) -> int:
+        return self.repository.count(query)
+
+    def tab_position(self, query: ContactQuery, tab: str) -> int | None:
+        return self.repository.tab_position(query, tab)
+
+    def tag_counts(self) -> list[tuple[str, int]]:
+        return self.repository.tag_counts()
+
+    def _publish(self, kind: ChangeKind, ids: Sequence[int]) -> None:
+        if ids:
+            self.changes.publish(Change("contact", kind, tuple(ids)))
