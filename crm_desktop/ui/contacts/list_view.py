@@ -1,0 +1,217 @@
+"""The Contacts section: search box, filters, A-Z index and the lazy table, with the card beside them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+
+from crm_desktop.domain.contact import ContactKind
+from crm_desktop.domain.contact_query import ContactQuery, SortColumn
+from crm_desktop.services.workspace import Workspace
+from crm_desktop.ui.change_bridge import ChangeBridge
+from crm_desktop.ui.contacts.az_index import AzIndex
+from crm_desktop.ui.contacts.card import ContactCard
+from crm_desktop.ui.contacts.filters import ContactFilters
+from crm_desktop.ui.contacts.table_model import COLUMNS, NAME_COLUMN, ContactTableModel
+from crm_desktop.ui.contacts.table_view import ContactTable, SelectionKeeper, empty_label
+from crm_desktop.ui.resources import icon
+
+SEARCH_DELAY_MS = 120  # long enough to skip the intermediate queries of a fast typist
+
+
+class ContactListView(QWidget):
+    """Search narrows the list as the user types; the card beside it shows and edits the selected card."""
+
+    status_changed = Signal(str)
+
+    def __init__(self, workspace: Workspace, bridge: ChangeBridge, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("contactList")
+        self._contacts = workspace.contacts
+        self._shown_id: int | None = None
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("contactSearch")
+        self.search.setPlaceholderText(self.tr("Search names, companies, phones, emails, cities, tags, notes"))
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.search.returnPressed.connect(self._search_now)
+
+        self.filters = ContactFilters(self._contacts, self)
+        self.filters.changed.connect(self.apply_filters)
+        self.az_index = AzIndex(self)
+        self.az_index.tab_clicked.connect(self.jump_to_tab)
+
+        self.model = ContactTableModel(self._contacts, ContactQuery(), self)
+        self.table = ContactTable(self.model, "contactTable", self)
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(NAME_COLUMN, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        header.sortIndicatorChanged.connect(self._keep_sortable_indicator)
+        self._keeper = SelectionKeeper(self.table)
+        self.table.selectionModel().selectionChanged.connect(self._show_selected)
+        self.table.selectionModel().currentRowChanged.connect(self._show_selected)
+
+        self.empty_state = empty_label("emptyState", self)
+        self.no_contacts = empty_label("noContactsState", self)
+        self.no_contacts.setText(self.tr("No contacts yet - press Ctrl+N to add the first one."))
+        self.list_stack = QStackedWidget(self)
+        for page in (self.table, self.empty_state, self.no_contacts):
+            self.list_stack.addWidget(page)
+
+        self.card = ContactCard(workspace, self)
+        self.card.contact_saved.connect(self.show_saved)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("contactSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self._list_panel())
+        self.splitter.addWidget(self.card)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+        self.model.modelReset.connect(self._update_state)
+        bridge.changed.connect(self._on_change)
+        self._update_state()
+
+    def _list_panel(self) -> QWidget:
+        panel = QWidget(self)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.filters)
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(6, 6, 0, 0)
+        column.addLayout(top)
+        column.addWidget(self.az_index)
+        column.addWidget(self.list_stack, 1)
+        return panel
+
+    # ---- the query ------------------------------------------------------------------------------
+
+    def current_query(self) -> ContactQuery:
+        sort = self.model.query
+        return ContactQuery(
+            text=self.search.text(),
+            tag=self.filters.tag(),
+            relationship=self.filters.relationship(),
+            stage=self.filters.stage(),
+            sort=sort.sort,
+            descending=sort.descending,
+        )
+
+    def apply_filters(self) -> None:
+        self._search_timer.stop()
+        self.model.set_query(self.current_query())
+
+    def _search_now(self) -> None:
+        self.apply_filters()
+        if self.model.rowCount() and not self.table.selected_ids():
+            self.table.select_row(0)
+        self.table.setFocus()
+
+    def _on_change(self, change) -> None:
+        if change.entity != "contact":
+            return
+        self.filters.reload_tags()
+        self.model.refresh()
+
+    def _keep_sortable_indicator(self, section: int, _order: Qt.SortOrder) -> None:
+        """Tags cannot be sorted in SQL: put the arrow back on the column the list is sorted by."""
+        if not 0 <= section < len(COLUMNS) or COLUMNS[section].sort is None:
+            query = self.model.query
+            order = Qt.SortOrder.DescendingOrder if query.descending else Qt.SortOrder.AscendingOrder
+            self.table.horizontalHeader().setSortIndicator(self.model.sort_column(), order)
+
+    def _update_state(self) -> None:
+        rows = self.model.rowCount()
+        if rows:
+            self.list_stack.setCurrentWidget(self.table)
+        elif self._contacts.count() == 0:
+            self.list_stack.setCurrentWidget(self.no_contacts)
+        else:
+            text = self.search.text().strip()
+            if text:
+                message = self.tr("No contacts match '{0}'").format(text)
+            else:
+                message = self.tr("No contacts match these filters")
+            hint = self.tr("Check the spelling, search for part of a word, or clear the filters.")
+            self.empty_state.setText(f"{message}\n\n{hint}")
+            self.list_stack.setCurrentWidget(self.empty_state)
+        self.status_changed.emit(self.status_text())
+
+    def status_text(self) -> str:
+        return self.tr("%n contact(s)", "", self.model.rowCount())
+
+    # ---- selection and the card -------------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        return self.table.selected_ids()
+
+    def _show_selected(self, *_args) -> None:
+        ids = self.table.selected_ids()
+        current = self.table.current_id()
+        shown = current if current in ids else (ids[0] if ids else None)
+        if shown != self._shown_id:
+            self._shown_id = shown
+            self.card.show_contact(shown)
+
+    def show_saved(self, contact_id: int) -> None:
+        """After the card saved: select that card, widening the search if it is not listed."""
+        self._shown_id = contact_id  # the card shows it already
+        if self.model.row_of(contact_id) is None:
+            self.clear_filters()
+        if self.table.select_ids([contact_id], contact_id):
+            self.table.scrollTo(self.table.selectionModel().currentIndex())
+
+    def clear_filters(self) -> None:
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.filters.clear()
+
+    def new_contact(self, kind: ContactKind) -> None:
+        self.table.clearSelection()
+        self._shown_id = None
+        self.card.new_contact(kind)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # ---- the A-Z index ----------------------------------------------------------------------------
+
+    def jump_to_tab(self, tab: str) -> None:
+        """Select the first card filed under the tab (in name order), or where it would be."""
+        query = self.model.query
+        if query.sort is not SortColumn.NAME or query.descending:
+            self.table.horizontalHeader().setSortIndicator(NAME_COLUMN, Qt.SortOrder.AscendingOrder)
+        rows = self.model.rowCount()
+        if not rows:
+            return
+        position = self._contacts.tab_position(self.model.query, tab)
+        self.table.select_row(min(position or 0, rows - 1))
+        self.table.setFocus()
+
+    # ---- remembered state -------------------------------------------------------------------------
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("contacts/splitter", self.splitter.saveState())
+        settings.setValue("contacts/header", self.table.horizontalHeader().saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        splitter = settings.value("contacts/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        header_state = settings.value("contacts/header")
+        header = self.table.horizontalHeader()
+        if isinstance(header_state, QByteArray) and header.restoreState(header_state):
+            self._keep_sortable_indicator(header.sortIndicatorSection(), header.sortIndicatorOrder())
+            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())

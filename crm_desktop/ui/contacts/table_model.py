@@ -1,0 +1,222 @@
+"""The contact list's lazy model: it holds only the ids of one SQL query and loads rows a page at a time.
+
+At 1,000,000 contacts that is 8 MB of ids; the summaries of the rows on screen are fetched in pages
+and a bounded number of pages is cached (least recently used), so memory stays flat however far the
+user scrolls. data() for a cached row is a dict lookup and a tuple index.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from array import array
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import NamedTuple
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+
+from crm_desktop.domain.contact_query import ContactQuery, ContactSummary, SortColumn
+from crm_desktop.services.changes import Change
+from crm_desktop.services.contacts import ContactService
+from crm_desktop.ui.contacts.bidi import RTL_ROLE, is_rtl
+
+ID_ROLE = Qt.ItemDataRole.UserRole  # the contact id of a row
+PAGE_SIZE = 200
+MAX_PAGES = 25  # 5,000 cached rows: several screens either way, a few MB at most
+
+
+class Column(NamedTuple):
+    title: str
+    sort: SortColumn | None  # None: not sortable in SQL
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("Name", SortColumn.NAME),
+    Column("Company", SortColumn.COMPANY),
+    Column("Phone", SortColumn.PHONE),
+    Column("Email", SortColumn.EMAIL),
+    Column("City", SortColumn.CITY),
+    Column("Relationship", SortColumn.RELATIONSHIP),
+    Column("Stage", SortColumn.STAGE),
+    Column("Tags", None),
+    Column("Updated", SortColumn.UPDATED),
+)
+NAME_COLUMN = 0
+TIME_COLUMN = len(COLUMNS) - 1
+
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
+
+
+def local_time(utc_iso: str | None) -> str:
+    """A stored UTC instant as the user's local date and time."""
+    if not utc_iso:
+        return ""
+    try:
+        moment = dt.datetime.fromisoformat(utc_iso)
+    except ValueError:
+        return utc_iso
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class _Row(NamedTuple):
+    id: int
+    texts: tuple[str, ...]
+    rtl: tuple[bool, ...]
+
+
+def _row(summary: ContactSummary, trashed: bool) -> _Row:
+    texts = (
+        summary.file_as or summary.display_name,
+        summary.company,
+        summary.phone,
+        summary.email,
+        summary.city,
+        summary.relationship.capitalize(),
+        summary.stage.capitalize(),
+        summary.tags,
+        local_time(summary.deleted_at if trashed else summary.updated_at),
+    )
+    return _Row(summary.id, texts, tuple(is_rtl(t) for t in texts))
+
+
+class ContactTableModel(QAbstractTableModel):
+    """Rows are the ids of `query`, in SQL order; set_query() and sort() re-run the query."""
+
+    query_changed = Signal(object)  # the new ContactQuery
+
+    def __init__(self, contacts: ContactService, query: ContactQuery = ContactQuery(),
+                 parent: QObject | None = None, page_size: int = PAGE_SIZE, max_pages: int = MAX_PAGES):
+        super().__init__(parent)
+        self._contacts = contacts
+        self._query = query
+        self._page_size = page_size
+        self._max_pages = max_pages
+        self._ids: array = contacts.search_ids(query)
+        self._pages: OrderedDict[int, list[_Row | None]] = OrderedDict()
+        self.pages_fetched = 0  # for tests and benchmarks: how many page queries ran
+
+    # ---- the query ------------------------------------------------------------------------------
+
+    @property
+    def query(self) -> ContactQuery:
+        return self._query
+
+    def set_query(self, query: ContactQuery) -> None:
+        if query == self._query:
+            return
+        self._query = query
+        self.refresh()
+        self.query_changed.emit(query)
+
+    def refresh(self) -> None:
+        """Re-run the query (after a change); views keep their selection by id across the reset."""
+        self.beginResetModel()
+        self._ids = self._contacts.search_ids(self._query)
+        self._pages.clear()
+        self.endResetModel()
+
+    def on_change(self, change: Change) -> None:
+        if change.entity == "contact":
+            self.refresh()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS) or COLUMNS[column].sort is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        query = self._query
+        if (query.sort, query.descending) != (COLUMNS[column].sort, descending):
+            self.set_query(replace(query, sort=COLUMNS[column].sort, descending=descending))
+
+    def sort_column(self) -> int:
+        return next(i for i, c in enumerate(COLUMNS) if c.sort is self._query.sort)
+
+    # ---- ids ------------------------------------------------------------------------------------
+
+    def id_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def ids_at(self, rows: Iterable[int]) -> list[int]:
+        return [self._ids[r] for r in rows if 0 <= r < len(self._ids)]
+
+    def rows_of(self, ids: Sequence[int]) -> dict[int, int]:
+        """Rows of the given ids that are in the list (one C-level search each for a few ids)."""
+        wanted = set(ids)
+        if len(wanted) <= 16:
+            found = {}
+            for contact_id in wanted:
+                try:
+                    found[contact_id] = self._ids.index(contact_id)
+                except ValueError:
+                    pass
+            return found
+        return {cid: row for row, cid in enumerate(self._ids) if cid in wanted}
+
+    def row_of(self, contact_id: int) -> int | None:
+        return self.rows_of([contact_id]).get(contact_id)
+
+    # ---- Qt model API -----------------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if section == TIME_COLUMN and self._query.trashed:
+                return self.tr("Deleted")
+            return self.tr(COLUMNS[section].title)
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._row(index.row())
+        if row is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.ToolTipRole:
+            return row.texts[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if row.rtl[column] else _LEFT
+        if role == RTL_ROLE:
+            return row.rtl[column]
+        if role == ID_ROLE:
+            return row.id
+        return None
+
+    # ---- paging ---------------------------------------------------------------------------------
+
+    def _row(self, row: int) -> _Row | None:
+        if not 0 <= row < len(self._ids):
+            return None
+        page_no, offset = divmod(row, self._page_size)
+        page = self._pages.get(page_no)
+        if page is None:
+            page = self._fetch(page_no)
+        else:
+            self._pages.move_to_end(page_no)
+        return page[offset]
+
+    def _fetch(self, page_no: int) -> list[_Row | None]:
+        start = page_no * self._page_size
+        ids = self._ids[start : start + self._page_size]
+        summaries = self._contacts.summaries(ids)
+        trashed = self._query.trashed
+        # A card purged since the query ran has no summary: its row stays blank until the next refresh.
+        page = [_row(summaries[i], trashed) if i in summaries else None for i in ids]
+        self.pages_fetched += 1
+        self._pages[page_no] = page
+        while len(self._pages) > self._max_pages:
+            self._pages.popitem(last=False)
+        return page
+
+    def cached_pages(self) -> int:
+        return len(self._pages)

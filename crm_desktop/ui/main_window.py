@@ -1,0 +1,167 @@
+"""The main window: it only arranges things (sidebar, the section views, menus, status bar, saved state)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget, QWidget
+
+from crm_desktop.domain.contact import ContactKind
+from crm_desktop.services.workspace import Workspace
+from crm_desktop.ui.change_bridge import ChangeBridge
+from crm_desktop.ui.contacts.list_view import ContactListView
+from crm_desktop.ui.resources import app_icon, icon
+from crm_desktop.ui.trash.commands import TrashContactsCommand
+from crm_desktop.ui.trash.view import TrashView
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: Workspace, settings: QSettings | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Contacts - {0}").format(workspace.path.name))
+        self.setWindowIcon(app_icon())
+        self.workspace = workspace
+        self.settings = settings if settings is not None else QSettings()
+        self.bridge = ChangeBridge(workspace.changes, self)
+        self.undo_stack = QUndoStack(self)
+
+        self.contacts_view = ContactListView(workspace, self.bridge, self)
+        self.trash_view = TrashView(workspace, self.bridge, self.undo_stack, self)
+        self.sections: list[tuple[str, str, QWidget]] = [
+            (self.tr("Contacts"), "contacts", self.contacts_view),
+            (self.tr("Trash"), "trash", self.trash_view),
+        ]
+        self.stack = QStackedWidget(self)
+        self.sidebar = QListWidget(self)
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setIconSize(QSize(20, 20))
+        for title, icon_name, view in self.sections:
+            QListWidgetItem(icon(icon_name), title, self.sidebar)
+            self.stack.addWidget(view)
+        self.sidebar.setMinimumWidth(120)
+        self.sidebar.currentRowChanged.connect(self._show_section)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([150, 1250])
+        self.setCentralWidget(self.splitter)
+
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("statusCount")
+        self.statusBar().addPermanentWidget(self.status_label)
+        for _title, _icon, view in self.sections:
+            view.status_changed.connect(lambda text, v=view: self._show_status(v, text))
+
+        self._build_menus()
+        self.sidebar.setCurrentRow(0)
+        self.resize(1400, 860)
+        self.restore_state()
+
+    # ---- menus ------------------------------------------------------------------------------------
+
+    def _action(self, text: str, shortcut, slot, icon_name: str = "", name: str = "") -> QAction:
+        action = QAction(icon(icon_name), text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        if name:
+            action.setObjectName(name)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.new_person_action = self._action(self.tr("New &Person"), "Ctrl+N",
+                                              lambda: self.new_contact(ContactKind.PERSON), "add-person", "newPerson")
+        self.new_company_action = self._action(self.tr("New &Company"), "Ctrl+Shift+N",
+                                               lambda: self.new_contact(ContactKind.COMPANY), "add-company",
+                                               "newCompany")
+        file_menu.addActions([self.new_person_action, self.new_company_action])
+        file_menu.addSeparator()
+        quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.close, name="quit")
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu.addAction(quit_action)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.undo_action.setObjectName("undo")
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        self.find_action = self._action(self.tr("&Find"), "Ctrl+F", self.find, "search", "find")
+        self.delete_action = self._action(self.tr("&Delete"), QKeySequence.StandardKey.Delete,
+                                          self.delete_selected, "delete", "delete")
+        edit_menu.addActions([self.find_action, self.delete_action])
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        for row, (title, icon_name, _view) in enumerate(self.sections):
+            view_menu.addAction(self._action(title, f"Ctrl+{row + 1}",
+                                             lambda _checked=False, r=row: self.sidebar.setCurrentRow(r), icon_name))
+
+    # ---- what the menus do --------------------------------------------------------------------------
+
+    def _show_section(self, row: int) -> None:
+        if row < 0:
+            return
+        view = self.sections[row][2]
+        self.stack.setCurrentWidget(view)
+        self.status_label.setText(view.status_text())
+
+    def _show_status(self, view: QWidget, text: str) -> None:
+        if self.stack.currentWidget() is view:
+            self.status_label.setText(text)
+
+    def show_contacts(self) -> None:
+        self.sidebar.setCurrentRow(0)
+
+    def new_contact(self, kind: ContactKind) -> None:
+        self.show_contacts()
+        self.contacts_view.new_contact(kind)
+
+    def find(self) -> None:
+        self.show_contacts()
+        self.contacts_view.focus_search()
+
+    def delete_selected(self) -> None:
+        """Delete in the contact list moves to the Trash (undoable); in the Trash it deletes forever."""
+        if self.stack.currentWidget() is self.trash_view:
+            self.trash_view.purge_selected()
+            return
+        ids = self.contacts_view.selected_ids()
+        if ids:
+            self.undo_stack.push(TrashContactsCommand(self.workspace.contacts, ids))
+            self.statusBar().showMessage(self.tr("Moved %n contact(s) to the Trash - Ctrl+Z undoes", "", len(ids)),
+                                         5000)
+
+    # ---- remembered state ---------------------------------------------------------------------------
+
+    def restore_state(self) -> None:
+        s = self.settings
+        for key, restore in (("window/geometry", self.restoreGeometry), ("window/state", self.restoreState),
+                             ("window/splitter", self.splitter.restoreState)):
+            value = s.value(key)
+            if isinstance(value, QByteArray):
+                restore(value)
+        self.contacts_view.restore_state(s)
+        self.trash_view.restore_state(s)
+
+    def save_state(self) -> None:
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/splitter", self.splitter.saveState())
+        self.contacts_view.save_state(s)
+        self.trash_view.save_state(s)
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.bridge.detach()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""The Trash: deleted cards, restorable until purged."""

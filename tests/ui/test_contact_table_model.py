@@ -1,0 +1,98 @@
+"""ContactTableModel: lazy pages of ids, sorting in SQL, right-to-left cells, refresh on changes."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from crm_desktop.domain.contact import Contact
+from crm_desktop.domain.contact_query import ContactQuery, SortColumn
+from crm_desktop.ui.change_bridge import ChangeBridge
+from crm_desktop.ui.contacts.bidi import RTL_ROLE, is_rtl
+from crm_desktop.ui.contacts.table_model import COLUMNS, ID_ROLE, ContactTableModel
+from tests.ui.sample_contacts import fill
+
+NAME, CITY = 0, 4
+
+
+@pytest.fixture
+def ids(workspace):
+    return fill(workspace)
+
+
+def names(model: ContactTableModel) -> list[str]:
+    return [model.index(row, NAME).data() for row in range(model.rowCount())]
+
+
+def test_qtmodeltester(qtmodeltester, workspace, ids):
+    model = ContactTableModel(workspace.contacts)
+    qtmodeltester.check(model, force_py=True)
+    model.set_query(ContactQuery(text="khan"))
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_rows_in_name_order_with_local_time(workspace, ids):
+    model = ContactTableModel(workspace.contacts)
+    assert names(model)[:4] == ["García, José", "Kareem, Bilal", "Khan, Imran", "Lovelace, Ada"]
+    assert names(model)[-3:] == ["صدیقی, عائشہ", "शर्मा, राहुल", "செல்வம், முருகன்"]
+    updated = model.index(0, len(COLUMNS) - 1).data()
+    assert len(updated) == 16 and updated[4] == "-"  # "YYYY-MM-DD HH:MM"
+
+
+def test_only_pages_on_screen_are_fetched_and_the_cache_is_bounded(workspace):
+    workspace.contacts.repository.bulk_insert(Contact(first_name=f"P{i:04d}") for i in range(1000))
+    model = ContactTableModel(workspace.contacts, page_size=50, max_pages=3)
+    assert model.rowCount() == 1000
+    assert model.pages_fetched == 0  # counting rows loads nothing
+    assert model.index(999, NAME).data() == "P0999"
+    assert model.index(950, NAME).data() == "P0950"
+    assert model.pages_fetched == 1
+    for row in (0, 100, 200, 300):
+        model.index(row, NAME).data()
+    assert model.cached_pages() == 3
+    assert model.index(0, NAME).data(ID_ROLE) == model.id_at(0)
+
+
+def test_sort_runs_in_sql_both_ways_and_ignores_tags(workspace, ids):
+    model = ContactTableModel(workspace.contacts)
+    model.sort(CITY, Qt.SortOrder.AscendingOrder)
+    assert model.query.sort is SortColumn.CITY
+    cities = [model.index(r, CITY).data() for r in range(model.rowCount())]
+    assert cities[:4] == ["Karachi", "Karachi", "Lahore", "London"]
+    model.sort(CITY, Qt.SortOrder.DescendingOrder)
+    assert [model.index(r, CITY).data() for r in range(model.rowCount())] == cities[::-1]
+    model.sort(7, Qt.SortOrder.AscendingOrder)  # Tags: not sortable, nothing changes
+    assert model.query.sort is SortColumn.CITY and model.query.descending
+
+
+def test_urdu_cells_are_right_aligned_and_rtl(workspace, ids):
+    model = ContactTableModel(workspace.contacts)
+    row = model.row_of(ids["صدیقی, عائشہ"])
+    alignment = Qt.AlignmentFlag(model.index(row, NAME).data(Qt.ItemDataRole.TextAlignmentRole))
+    assert alignment & Qt.AlignmentFlag.AlignRight and alignment & Qt.AlignmentFlag.AlignAbsolute
+    assert model.index(row, NAME).data(RTL_ROLE) is True
+    assert model.index(row, CITY).data() == "کراچی" and model.index(row, CITY).data(RTL_ROLE)
+    hindi = model.row_of(ids["शर्मा, राहुल"])
+    hindi_alignment = Qt.AlignmentFlag(model.index(hindi, NAME).data(Qt.ItemDataRole.TextAlignmentRole))
+    assert hindi_alignment & Qt.AlignmentFlag.AlignLeft and not model.index(hindi, NAME).data(RTL_ROLE)
+
+
+@pytest.mark.parametrize(
+    ("text", "rtl"),
+    [("عائشہ", True), ("  (خان)", True), ("שלום", True), ("Khan خان", False), ("राहुल", False), ("123", False), ("", False)],
+)
+def test_direction_follows_the_first_strong_character(text, rtl):
+    assert is_rtl(text) is rtl
+
+
+def test_refreshes_on_changes_through_the_bridge(qtbot, workspace, ids):
+    model = ContactTableModel(workspace.contacts)
+    bridge = ChangeBridge(workspace.changes)
+    bridge.changed.connect(model.on_change)
+    before = model.rowCount()
+    with qtbot.waitSignal(model.modelReset):
+        workspace.contacts.trash([ids["Khan, Imran"]])
+    assert model.rowCount() == before - 1 and "Khan, Imran" not in names(model)
+    bridge.detach()
+    workspace.contacts.restore([ids["Khan, Imran"]])
+    assert model.rowCount() == before - 1  # detached: no longer listening
