@@ -1,0 +1,150 @@
+"""The Contacts section driven like a user: typing, filters, header clicks, the A-Z index, the card."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QSettings, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QTableView, QWidget
+
+from crm_desktop.domain.contact_query import SortColumn
+from crm_desktop.ui.main_window import MainWindow
+from tests.ui.sample_contacts import fill
+
+
+@pytest.fixture
+def window(qtbot, workspace, tmp_path):
+    ids = fill(workspace)
+    win = MainWindow(workspace, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.ids = ids
+    return win
+
+
+def table(win: QWidget) -> QTableView:
+    return win.findChild(QTableView, "contactTable")
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type any script, one key event per character (QTest.keyClicks handles Latin-1 only)."""
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def shown_names(win: QWidget) -> list[str]:
+    model = table(win).model()
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def test_typing_narrows_the_list(qtbot, window):
+    search = window.findChild(QLineEdit, "contactSearch")
+    assert search.placeholderText() and search.isClearButtonEnabled()
+    assert table(window).model().rowCount() == 8
+    qtbot.keyClicks(search, "kha")
+    qtbot.waitUntil(lambda: shown_names(window) == ["Khan, Imran"])
+    search.clear()
+    type_text(search, "کراچی")  # an Urdu city
+    qtbot.waitUntil(lambda: shown_names(window) == ["صدیقی, عائشہ"])
+    search.clear()
+    qtbot.keyClicks(search, "300 555")  # phone digits, typed apart
+    qtbot.waitUntil(lambda: shown_names(window) == ["Khan, Imran"])
+    assert window.status_label.text() == "1 contact(s)"
+
+
+def test_search_waits_for_a_pause_in_typing(qtbot, window):
+    search = window.findChild(QLineEdit, "contactSearch")
+    view = window.contacts_view
+    search.setText("ada")  # one "keystroke": the query runs only when the timer fires
+    assert view.model.query.text == "" and view._search_timer.isActive()
+    qtbot.waitUntil(lambda: view.model.query.text == "ada")
+    assert shown_names(window) == ["Lovelace, Ada"]
+
+
+def test_no_match_shows_the_empty_state(qtbot, window):
+    search = window.findChild(QLineEdit, "contactSearch")
+    qtbot.keyClicks(search, "xyzzy")
+    empty = window.findChild(QLabel, "emptyState")
+    qtbot.waitUntil(empty.isVisible)
+    assert "No contacts match 'xyzzy'" in empty.text()
+    assert not table(window).isVisible()
+    search.clear()
+    qtbot.waitUntil(table(window).isVisible)
+    assert not empty.isVisible()
+
+
+def test_an_empty_database_says_how_to_start(qtbot, workspace, tmp_path):
+    win = MainWindow(workspace, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    win.show()
+    label = win.findChild(QLabel, "noContactsState")
+    assert label.isVisible() and "Ctrl+N" in label.text()
+    assert not win.findChild(QLabel, "emptyState").isVisible()
+
+
+def test_filters_by_tag_relationship_and_stage(qtbot, window):
+    tags = window.findChild(QComboBox, "tagFilter")
+    assert [tags.itemText(i) for i in range(tags.count())] == [
+        "All tags", "india (1)", "spain (1)", "textiles (1)", "vip (3)"]  # fmt: skip
+    tags.setCurrentIndex(tags.findData("vip"))
+    assert shown_names(window) == ["Khan, Imran", "Lovelace, Ada", "صدیقی, عائشہ"]
+    relationship = window.findChild(QComboBox, "relationshipFilter")
+    relationship.setCurrentIndex(relationship.findData("customer"))
+    assert shown_names(window) == ["Khan, Imran", "صدیقی, عائشہ"]
+    stage = window.findChild(QComboBox, "stageFilter")
+    stage.setCurrentIndex(stage.findData("advocate"))
+    assert shown_names(window) == ["صدیقی, عائشہ"]
+    tags.setCurrentIndex(0)
+    relationship.setCurrentIndex(0)
+    assert shown_names(window) == ["Lovelace, Ada", "صدیقی, عائشہ"]
+
+
+def test_tag_counts_follow_changes(qtbot, window):
+    tags = window.findChild(QComboBox, "tagFilter")
+    tags.setCurrentIndex(tags.findData("spain"))
+    assert shown_names(window) == ["García, José"]
+    window.workspace.contacts.trash([window.ids["García, José"]])
+    # the only "spain" card is gone: the tag leaves the combo and the list widens again
+    assert tags.findData("spain") == -1 and tags.currentIndex() == 0
+    assert len(shown_names(window)) == 7
+
+
+def click_header(qtbot, view: QTableView, column: int) -> None:
+    header = view.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+
+
+def test_sort_by_header_click(qtbot, window):
+    view = table(window)
+    click_header(qtbot, view, 4)  # City
+    query = view.model().query
+    assert (query.sort, query.descending) == (SortColumn.CITY, False)
+    cities = [view.model().index(r, 4).data() for r in range(8)]
+    assert cities[:4] == ["Karachi", "Karachi", "Lahore", "London"]
+    click_header(qtbot, view, 4)
+    assert view.model().query.descending
+    assert [view.model().index(r, 4).data() for r in range(8)] == cities[::-1]
+    click_header(qtbot, view, 7)  # Tags cannot be sorted: the arrow stays on City
+    assert view.horizontalHeader().sortIndicatorSection() == 4
+    assert view.model().query.sort is SortColumn.CITY
+
+
+def test_az_index_jumps_and_sorts_by_name(qtbot, window):
+    view = table(window)
+    click_header(qtbot, view, 4)  # sorted by city first
+    index = window.findChild(QWidget, "azIndex")
+    assert [b.text() for b in index.buttons.values()][-4:] == ["#", "ا", "अ", "அ"]
+    qtbot.mouseClick(index.buttons["K"], Qt.MouseButton.LeftButton)
+    assert view.model().query.sort is SortColumn.NAME and not view.model().query.descending
+    assert view.horizontalHeader().sortIndicatorSection() == 0
+    assert window.contacts_view.selected_ids() == [window.ids["Kareem, Bilal"]]
+    qtbot.mouseClick(index.buttons["ا"], Qt.MouseButton.LeftButton)
+    assert window.contacts_view.selected_ids() == [window.ids["صدیقی, عائشہ"]]
+    qtbot.mouseClick(index.buttons["அ"], Qt.MouseButton.LeftButton)
+    assert window.contacts_view.selected_ids() == [window.ids["செல்வம், முருகன்"]]
+    qtbot.mouseClick(index.buttons["Z"], Qt.MouseButton.LeftButton)
+    # no card under Z but a company filed as "Zenith Traders": it is the first one
+    assert window.contacts_view.selected_ids() == [window.contacts_view.model.id_at(4)]
