@@ -163,5 +163,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        self.contacts_view.stop()
         self.bridge.detach()
         super().closeEvent(event)

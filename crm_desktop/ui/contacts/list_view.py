@@ -182,6 +182,10 @@ class ContactListView(QWidget):
         self._shown_id = None
         self.card.new_contact(kind)
 
+    def stop(self) -> None:
+        """No more queries: the window is closing and the database goes with it."""
+        self._search_timer.stop()
+
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
