@@ -148,3 +148,44 @@ def test_az_index_jumps_and_sorts_by_name(qtbot, window):
     qtbot.mouseClick(index.buttons["Z"], Qt.MouseButton.LeftButton)
     # no card under Z but a company filed as "Zenith Traders": it is the first one
     assert window.contacts_view.selected_ids() == [window.contacts_view.model.id_at(4)]
+
+
+def test_selecting_a_row_shows_that_contact_in_the_card(qtbot, window):
+    view = table(window)
+    view.selectRow(shown_names(window).index("صدیقی, عائشہ"))
+    card = window.contacts_view.card
+    assert card.current_id() == window.ids["صدیقی, عائشہ"]
+    assert card.title.text() == "عائشہ صدیقی"
+    view.clearSelection()
+    assert card.current_id() is None
+
+
+def test_a_new_person_saved_in_the_card_is_selected_in_the_list(qtbot, window):
+    search = window.findChild(QLineEdit, "contactSearch")
+    qtbot.keyClicks(search, "ada")
+    qtbot.waitUntil(lambda: shown_names(window) == ["Lovelace, Ada"])
+    window.new_person_action.trigger()
+    card = window.contacts_view.card
+    assert window.contacts_view.selected_ids() == []
+    qtbot.keyClicks(card.form.boxes["first_name"].editor, "Kamal")
+    qtbot.keyClicks(card.form.boxes["last_name"].editor, "Perera")
+    qtbot.mouseClick(card.save_button, Qt.MouseButton.LeftButton)
+    new_id = card.current_id()
+    assert new_id is not None
+    # "Perera" does not match "ada": the search widens so the new card can be selected
+    assert search.text() == "" and len(shown_names(window)) == 9
+    assert window.contacts_view.selected_ids() == [new_id]
+    assert table(window).selectionModel().currentIndex().data() == "Perera, Kamal"
+
+
+def test_staying_on_unsaved_edits_keeps_the_list_on_that_card(qtbot, window, monkeypatch):
+    from crm_desktop.ui.contacts import card_prompt
+
+    monkeypatch.setattr(card_prompt, "ask_unsaved_changes", lambda parent, name: card_prompt.UnsavedChoice.STAY)
+    view = table(window)
+    view.selectRow(shown_names(window).index("Lovelace, Ada"))
+    card = window.contacts_view.card
+    qtbot.keyClicks(card.form.boxes["first_name"].editor, "line")
+    view.selectRow(shown_names(window).index("Khan, Imran"))
+    assert card.current_id() == window.ids["Lovelace, Ada"]
+    assert window.contacts_view.selected_ids() == [window.ids["Lovelace, Ada"]]

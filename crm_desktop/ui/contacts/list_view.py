@@ -28,7 +28,7 @@ class ContactListView(QWidget):
         super().__init__(parent)
         self.setObjectName("contactList")
         self._contacts = workspace.contacts
-        self._shown_id: int | None = None
+        self._quiet = False  # True while the list follows the card rather than leading it
 
         self.search = QLineEdit(self)
         self.search.setObjectName("contactSearch")
@@ -66,6 +66,8 @@ class ContactListView(QWidget):
 
         self.card = ContactCard(workspace, self)
         self.card.contact_saved.connect(self.show_saved)
+        # The user chose to stay on unsaved edits: the list goes back to the card still shown.
+        self.card.contact_kept.connect(self._select_quietly)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("contactSplitter")
@@ -156,20 +158,29 @@ class ContactListView(QWidget):
         return self.table.selected_ids()
 
     def _show_selected(self, *_args) -> None:
+        if self._quiet:
+            return
         ids = self.table.selected_ids()
         current = self.table.current_id()
         shown = current if current in ids else (ids[0] if ids else None)
-        if shown != self._shown_id:
-            self._shown_id = shown
+        if shown != self.card.current_id():
             self.card.show_contact(shown)
+
+    def _select_quietly(self, contact_id: int | None) -> None:
+        """Select a row without asking the card to show it (it shows that contact already)."""
+        self._quiet = True
+        try:
+            if contact_id is None or not self.table.select_ids([contact_id], contact_id):
+                self.table.clearSelection()
+        finally:
+            self._quiet = False
 
     def show_saved(self, contact_id: int) -> None:
         """After the card saved: select that card, widening the search if it is not listed."""
-        self._shown_id = contact_id  # the card shows it already
         if self.model.row_of(contact_id) is None:
             self.clear_filters()
-        if self.table.select_ids([contact_id], contact_id):
-            self.table.scrollTo(self.table.selectionModel().currentIndex())
+        self._select_quietly(contact_id)
+        self.table.scrollTo(self.table.selectionModel().currentIndex())
 
     def clear_filters(self) -> None:
         self.search.blockSignals(True)
@@ -178,8 +189,7 @@ class ContactListView(QWidget):
         self.filters.clear()
 
     def new_contact(self, kind: ContactKind) -> None:
-        self.table.clearSelection()
-        self._shown_id = None
+        self._select_quietly(None)
         self.card.new_contact(kind)
 
     def stop(self) -> None:
