@@ -115,9 +115,10 @@ def apt_install(packages: list[str]) -> bool:
         return False
     say(f"installing system packages: {' '.join(packages)}")
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    subprocess.run([*sudo, "apt-get", "update", "-qq"], env=env, check=False)
+    quiet = {"env": env, "stdout": subprocess.DEVNULL}  # errors still reach stderr
+    subprocess.run([*sudo, "apt-get", "update", "-qq"], **quiet)
     apt = [*sudo, "apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages]
-    return subprocess.run(apt, env=env).returncode == 0
+    return subprocess.run(apt, **quiet).returncode == 0
 
 
 def ensure_system_packages(for_tests: bool) -> None:
