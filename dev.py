@@ -150,7 +150,11 @@ def main(argv: list[str]) -> int:
     if command == "run":
         ensure_system_packages(for_tests=False)
         python = ensure_venv(None)
-        return run_in_venv(python, ["-m", "crm_desktop", "--demo", *args])
+        app = [str(python), "-m", "crm_desktop", "--demo", *args]
+        if os.name == "posix":
+            os.chdir(ROOT)
+            os.execv(app[0], app)  # become the app, so a signal to this process reaches it
+        return run_in_venv(python, app[1:])
     if command in ("test", "bench", "lint"):
         ensure_system_packages(for_tests=command != "lint")
         python = ensure_venv("test")
