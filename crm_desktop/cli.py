@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from crm_desktop import __version__, paths
 from crm_desktop.db.errors import StorageError
+from crm_desktop.domain.contact_query import ContactQuery
+from crm_desktop.services.demo import write_demo_database
+from crm_desktop.services.transfer import ImportFailed, export_contacts, import_contacts
+from crm_desktop.services.workspace import Workspace, open_workspace
 
 COMMANDS = ("demo", "search", "export", "import")
 
@@ -41,6 +46,17 @@ def parse_gui_args(argv: list[str]) -> GuiOptions | int:
     return GuiOptions(db_path=db_path, demo=args.demo)
 
 
+class CommandError(Exception):
+    """A problem with what the user asked for, told in one line; the exit code is 1."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """Bad arguments: one clear line on stderr and exit code 2 (argparse would print the usage first)."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def main(argv: list[str]) -> int:
     parser = build_parser()
     try:
@@ -49,13 +65,123 @@ def main(argv: list[str]) -> int:
         return int(exc.code or 0)
     try:
         return args.handler(args)
-    except StorageError as exc:
+    except (StorageError, CommandError) as exc:
         print(f"crm-desktop: {exc}", file=sys.stderr)
         return 1
+    except ImportFailed as exc:
+        print(f"crm-desktop: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"crm-desktop: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("crm-desktop: interrupted; nothing was written", file=sys.stderr)
+        return 130
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must not be negative")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="crm-desktop")
-    sub = parser.add_subparsers(dest="command", required=True)
-    # Subcommands are registered here by the modules that implement them.
-    return parser
+    parser = _Parser(prog="crm-desktop", description="Headless commands of crm-desktop.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    db_help = f"database file (default: ${paths.DB_ENV} or {paths.default_db_path()})"
+
+    demo = sub.add_parser("demo", help="write a demo database of realistic contacts")
+    demo.add_argument("path", nargs="?", metavar="PATH", help=f"where to write it (default: {paths.demo_db_path()})")
+    demo.add_argument("--contacts", type=_count, default=paths.DEMO_CONTACTS, metavar="N",
+                      help=f"how many contacts (default: {paths.DEMO_CONTACTS})")
+    demo.add_argument("--seed", type=int, default=1, help="the same seed writes the same contacts (default: 1)")
+    demo.add_argument("--force", action="store_true", help="replace an existing file")
+    demo.set_defaults(handler=_demo)
+
+    search = sub.add_parser("search", help="print the contacts matching a search, one per line")
+    search.add_argument("query", metavar="QUERY", help="what you would type in the search box")
+    search.add_argument("--db", metavar="PATH", help=db_help)
+    search.add_argument("--limit", type=_count, default=50, metavar="N", help="print at most N contacts (default: 50)")
+    search.set_defaults(handler=_search)
+
+    export = sub.add_parser("export", help="write every contact to a CSV file (the app's own layout)")
+    export.add_argument("--db", metavar="PATH", help=db_help)
+    export.add_argument("-o", "--output", required=True, metavar="FILE.csv", help="the CSV file to write")
+    export.set_defaults(handler=_export)
+
+    imp = sub.add_parser("import", help="add or update contacts from a CSV file, all or nothing")
+    imp.add_argument("file", metavar="FILE.csv", help="a CSV file in the app's own layout (see export)")
+    imp.add_argument("--db", metavar="PATH", help=db_help)
+    imp.set_defaults(handler=_import)
+    return parser  # fmt: skip
+
+
+def _existing_workspace(db: str | None) -> Workspace:
+    """Open the database these commands work on; never create one by accident."""
+    path = paths.resolve_db_path(db)
+    if not path.exists():
+        raise CommandError(f"there is no database at {path} (give --db PATH, or create one with the app)")
+    return open_workspace(path)
+
+
+def _demo(args) -> int:
+    path = Path(args.path).expanduser() if args.path else paths.demo_db_path()
+    if path.is_dir():
+        raise CommandError(f"{path} is a folder; give the path of the database file to write")
+    if path.exists() and not args.force:
+        raise CommandError(f"{path} already exists; use --force to replace it")
+    started = time.perf_counter()
+    interactive = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if interactive:
+            print(f"\r{done:,} of {total:,} contacts", end="", file=sys.stderr, flush=True)
+
+    write_demo_database(path, args.contacts, seed=args.seed, progress=progress)
+    if interactive:
+        print(file=sys.stderr)
+    print(f"Wrote {args.contacts:,} demo contacts to {path} in {time.perf_counter() - started:.1f} s.")
+    return 0
+
+
+def _search(args) -> int:
+    with _existing_workspace(args.db) as workspace:
+        ids = workspace.contacts.search_ids(ContactQuery(text=args.query))
+        shown = list(ids[: args.limit])
+        summaries = workspace.contacts.summaries(shown)
+        for contact_id in shown:
+            s = summaries[contact_id]
+            print("\t".join(_one_line(v) for v in (s.display_name, s.company, s.phone, s.email, s.city)))
+    if not ids:
+        print(f"No contacts match '{args.query}'.", file=sys.stderr)
+    elif len(ids) > len(shown):
+        print(f"{len(shown)} of {len(ids)} matching contacts shown (--limit).", file=sys.stderr)
+    return 0
+
+
+def _one_line(value: str) -> str:
+    return " ".join(value.split("\t")).replace("\n", " ")
+
+
+def _export(args) -> int:
+    output = Path(args.output).expanduser()
+    if output.is_dir():
+        raise CommandError(f"{output} is a folder; give the name of the CSV file to write")
+    with _existing_workspace(args.db) as workspace:
+        count = export_contacts(workspace, output)
+    print(f"Exported {count:,} contacts to {output}.", file=sys.stderr)
+    return 0
+
+
+def _import(args) -> int:
+    source = Path(args.file).expanduser()
+    if not source.is_file():
+        raise CommandError(f"there is no file {source} to import")
+    with _existing_workspace(args.db) as workspace:
+        result = import_contacts(workspace, source)
+    print(f"Imported {source}: {result.added:,} added, {result.updated:,} updated.", file=sys.stderr)
+    return 0

@@ -108,3 +108,14 @@ class ContactBulkLoader:
     def abort(self) -> None:
         if self.conn.in_transaction:
             self.conn.execute("ROLLBACK")
+
+
+def ids_for_uuids(database: Database, uuids: Sequence[str], chunk: int = 500) -> dict[str, int]:
+    """The id of each given UUID that exists (trashed cards included): imports match rows by UUID."""
+    found: dict[str, int] = {}
+    uuids = list(dict.fromkeys(uuids))
+    for start in range(0, len(uuids), chunk):
+        part = uuids[start : start + chunk]
+        marks = ",".join("?" * len(part))
+        found.update(database.conn.execute(f"SELECT uuid, id FROM contacts WHERE uuid IN ({marks})", part).fetchall())
+    return found

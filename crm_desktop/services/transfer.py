@@ -1,0 +1,101 @@
+"""Export and import of contacts in the app's own CSV layout (formats.csv_contacts).
+
+Import is all-or-nothing: the whole file is parsed and every row validated first; only a clean file is
+written, in one transaction. Matching rows to cards:
+- uuid given: updates the card with that UUID; an unknown UUID adds a new card keeping that UUID (so a
+  file exported from another database keeps its identities, and importing it twice adds nothing twice);
+- only id given: updates the card with that id; an unknown id is an error (ids are local to one file);
+- both empty: a new card.
+A new card keeps the file's created_at/updated_at when given; an update stamps updated_at now.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from crm_desktop.db.contacts_bulk import ids_for_uuids
+from crm_desktop.db.errors import NotFoundError
+from crm_desktop.formats.csv_contacts import CsvFormatError, CsvProblem, CsvRow, parse_contacts, write_contacts
+from crm_desktop.services.changes import Change, ChangeKind
+from crm_desktop.services.workspace import Workspace
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    added: int
+    updated: int
+
+
+class ImportFailed(Exception):
+    """Nothing was imported; problems say what is wrong and where ("line N: column: message")."""
+
+    def __init__(self, path: Path, problems: list[CsvProblem]):
+        self.path = path
+        self.problems = problems
+        super().__init__(f"{path}: nothing was imported.\n" + "\n".join(str(p) for p in problems))
+
+
+def export_contacts(workspace: Workspace, path: Path | str) -> int:
+    """Write every live contact to a CSV file (replaced whole, never left half-written); returns the count."""
+    path = Path(path)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as stream:
+            count = write_contacts(stream, workspace.contacts.repository.iter_all())
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return count
+
+
+def read_import_file(path: Path) -> list[CsvRow]:
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as stream:
+            return parse_contacts(stream)
+    except UnicodeDecodeError as exc:
+        raise ImportFailed(path, [CsvProblem(1, "", f"the file is not UTF-8 text ({exc.reason})")]) from None
+    except CsvFormatError as exc:
+        raise ImportFailed(path, exc.problems) from None
+
+
+def import_contacts(workspace: Workspace, path: Path | str) -> ImportResult:
+    path = Path(path)
+    rows = read_import_file(path)
+    repository = workspace.contacts.repository
+    known = ids_for_uuids(workspace.database, [r.contact.uuid for r in rows if r.contact.uuid])
+    problems: list[CsvProblem] = []
+    seen: dict[int | str, int] = {}
+    for row in rows:
+        contact = row.contact
+        if contact.uuid:
+            contact.id = known.get(contact.uuid)
+        elif contact.id is not None:
+            try:
+                existing = repository.get(contact.id)
+            except NotFoundError:
+                problems.append(CsvProblem(row.line, "id", f"there is no contact with id {contact.id} to update"))
+                continue
+            contact.uuid = existing.uuid
+        key = contact.uuid or contact.id
+        if key is not None:
+            if key in seen:
+                problems.append(CsvProblem(row.line, "uuid", f"the same contact is already on line {seen[key]}"))
+            seen[key] = row.line
+        problems += [CsvProblem(row.line, e.field, e.message) for e in workspace.contacts.validate(contact)]
+    if problems:
+        raise ImportFailed(path, problems)
+
+    region = workspace.preferences.default_region
+    added, updated = [], []
+    with workspace.database.atomic():
+        for row in rows:
+            contact = row.contact
+            if contact.id is None:
+                added.append(repository.add(contact, region).id)
+            else:
+                updated.append(repository.update(contact, region).id)
+    if added or updated:
+        workspace.changes.publish(Change("contact", ChangeKind.IMPORTED, tuple(added + updated)))
+    return ImportResult(len(added), len(updated))
