@@ -57,9 +57,13 @@ class ContactCard(QWidget):
         self._saving = False
 
         self.stack = QStackedWidget(self)
-        self.empty_state = QLabel(self.tr("Select a contact"), self)
+        self.empty_state = QLabel(self)
+        self.empty_state.setText(
+            self.tr("<p style='font-size:large'>Select a contact</p><p>or press Ctrl+N to add a new one.</p>")
+        )
         self.empty_state.setObjectName("cardEmptyState")
         self.empty_state.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_state.setWordWrap(True)
         self.empty_state.setEnabled(False)
         self.stack.addWidget(self.empty_state)
         self.stack.addWidget(self._editor_page())

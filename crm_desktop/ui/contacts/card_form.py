@@ -201,7 +201,12 @@ class ContactForm(QWidget):
         person = self.kind() is ContactKind.PERSON
         for attribute in PERSON_ONLY:
             self.name_layout.setRowVisible(self.boxes[attribute], person)
-        label = self.name_layout.labelForField(self.boxes["company"])
+        # A company's name comes first, right under the kind; a person's employer after the name.
+        form, company = self.name_layout, self.boxes["company"]
+        taken = form.takeRow(company)
+        label = taken.labelItem.widget()
+        row = form.getWidgetPosition(self.boxes["nickname"])[0] + 1 if person else 1
+        form.insertRow(row, label, company)
         label.setText(self.tr("Company") if person else self.tr("Company name"))
 
     # ---- reading and writing -------------------------------------------------------------------
