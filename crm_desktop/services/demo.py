@@ -10,8 +10,11 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from filelock import FileLock, Timeout
+
 from crm_desktop import paths
 from crm_desktop.db.connection import lock_path, open_database
+from crm_desktop.db.errors import DatabaseLockedError
 from crm_desktop.db.contacts_bulk import ContactBulkLoader
 from crm_desktop.services.demo_factory import DemoFactory
 from crm_desktop.services.demo_pools_world import TAGS
@@ -56,7 +59,18 @@ def write_demo_database(path: Path | str, contacts: int, seed: int = 1, progress
             raise
         finally:
             database.close()
-        os.replace(partial, path)
+        # A copy of the app may have the old file open: never swap the file under it. Its -wal/-shm
+        # files belong to the old file and must not be applied to the new one.
+        target_lock = FileLock(lock_path(path), timeout=0)
+        try:
+            target_lock.acquire()
+        except Timeout:
+            raise DatabaseLockedError(path) from None
+        try:
+            _remove(path)
+            os.replace(partial, path)
+        finally:
+            target_lock.release()
     except BaseException:
         _remove(partial)
         raise

@@ -130,3 +130,16 @@ def test_ensure_creates_once_and_an_interrupted_write_leaves_nothing(tmp_path):
     with pytest.raises(KeyboardInterrupt):
         write_demo_database(target, 30_000, progress=interrupt)
     assert list(tmp_path.iterdir()) == [tmp_path / "d"]
+
+
+def test_replacing_a_database_that_is_open_elsewhere_is_refused(tmp_path):
+    from crm_desktop.db.errors import DatabaseLockedError
+
+    path = write_demo_database(tmp_path / "open.sqlite3", 30)
+    with open_workspace(path) as ws:
+        with pytest.raises(DatabaseLockedError):
+            write_demo_database(path, 40)
+        assert ws.contacts.count() <= 30
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock")) == ["open.sqlite3"]
+    with open_workspace(write_demo_database(path, 40)) as ws:
+        assert ws.contacts.count() > 30
