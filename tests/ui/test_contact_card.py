@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from contextlib import closing
 
@@ -11,67 +10,10 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QToolButton
 
-from crm_desktop.domain.contact import Address, Birthday, Contact, ContactKind, Email, Phone
+from crm_desktop.domain.contact import Address, Contact, ContactKind, Email, Phone
 from crm_desktop.ui.contacts import card_prompt
 from crm_desktop.ui.contacts.card import ContactCard
-from crm_desktop.ui.contacts.card_logic import (
-    FieldPath,
-    birthday_from_parts,
-    label_value,
-    local_time,
-    parse_field_path,
-    parse_tags,
-    text_direction,
-)
 from crm_desktop.ui.contacts.card_prompt import UnsavedChoice
-
-# ---- pure rules ------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "direction"),
-    [("عائشہ خان", "rtl"), ("Ali", "ltr"), ("123 عائشہ", "rtl"), ("  (Ali) عائشہ", "ltr"), ("", "ltr"),
-     ("प्रिया", "ltr"), ("தமிழ்", "ltr"), ("۱۲۳", "ltr")],
-)  # fmt: skip
-def test_text_direction_follows_the_first_strong_character(text, direction):
-    assert text_direction(text) == direction
-
-
-def test_tags_split_at_commas_and_keep_words_as_typed():
-    assert parse_tags("vip, Lahore ,  کراچی,,") == ["vip", "Lahore", "کراچی"]
-    assert parse_tags("") == []
-    assert parse_tags("two words") == ["two words"]
-
-
-def test_field_paths_of_validation_errors():
-    assert parse_field_path("first_name") == FieldPath("first_name")
-    assert parse_field_path("emails[0]") == FieldPath("emails", 0)
-    assert parse_field_path("addresses[12].country") == FieldPath("addresses", 12, "country")
-
-
-def test_birthday_parts():
-    assert birthday_from_parts(None, None, "") == (None, None)
-    assert birthday_from_parts(29, 2, "") == (Birthday(2, 29, None), None)
-    assert birthday_from_parts(1, 12, "1984") == (Birthday(12, 1, 1984), None)
-    # Something typed is never silently dropped: a part-filled birthday is an error.
-    assert birthday_from_parts(None, None, "1984")[1]
-    assert birthday_from_parts(5, None, "")[1]
-
-
-def test_labels_map_presets_and_keep_anything_else():
-    presets = [("mobile", "Mobile"), ("work", "Work")]
-    assert label_value("Mobile", presets) == "mobile"
-    assert label_value("Dubai office", presets) == "Dubai office"
-
-
-def test_stored_utc_instant_is_shown_in_local_time():
-    moment = local_time("2025-03-01T09:30:00.000000Z")
-    assert moment.utcoffset() == dt.datetime(2025, 3, 1, 9, 30, tzinfo=dt.UTC).astimezone().utcoffset()
-    assert moment == dt.datetime(2025, 3, 1, 9, 30, tzinfo=dt.UTC)
-    assert local_time(None) is None
-
-
-# ---- the widget ------------------------------------------------------------------------------------
 
 
 def unexpected_prompt(parent, name):
@@ -403,3 +345,42 @@ def test_follows_changes_made_elsewhere(qtbot, card, workspace):
     workspace.contacts.trash([saved.id])
     qtbot.waitUntil(lambda: card.current_id() is None)
     assert child(card, QLabel, "cardEmptyState").isVisible()
+
+
+def test_stored_labels_are_kept_as_they_are(qtbot, card, workspace, db_path):
+    saved = workspace.contacts.save(
+        Contact(first_name="Ali", phones=[Phone("0300 1111111", "Mobile"), Phone("042 35761234", "Dubai office")])
+    )
+    card.show_contact(saved.id)
+    assert not card.has_unsaved_changes()
+    assert child(card, QComboBox, "phoneLabelCombo1").currentText() == "Dubai office"
+    qtbot.keyClicks(edit(card, "nicknameEdit"), "Bhai")
+    save(qtbot, card)
+    assert rows(db_path, "SELECT label FROM contact_phones ORDER BY position") == [("Mobile",), ("Dubai office",)]
+    # A preset picked from the list is stored by its value.
+    combo = child(card, QComboBox, "phoneLabelCombo1")
+    combo.setCurrentIndex(combo.findText("Home"))
+    save(qtbot, card)
+    assert rows(db_path, "SELECT label FROM contact_phones ORDER BY position") == [("Mobile",), ("home",)]
+
+
+def test_a_change_made_elsewhere_does_not_overwrite_edits_in_progress(qtbot, card, workspace):
+    saved = workspace.contacts.save(Contact(first_name="Ali"))
+    card.show_contact(saved.id)
+    retype(qtbot, edit(card, "firstNameEdit"), "Ali Raza")
+    workspace.contacts.set_tag([saved.id], "vip")
+    qtbot.wait(10)
+    assert edit(card, "firstNameEdit").text() == "Ali Raza"
+    assert card.has_unsaved_changes()
+
+
+def test_switching_a_company_back_to_a_person_keeps_the_name_parts(qtbot, card, workspace):
+    saved = workspace.contacts.save(Contact(first_name="Ali", company="Raza Traders"))
+    card.show_contact(saved.id)
+    kind = child(card, QComboBox, "kindCombo")
+    kind.setCurrentIndex(kind.findData("company"))
+    assert not edit(card, "firstNameEdit").isVisible()
+    assert child(card, QLabel, "cardTitle").text() == "Raza Traders"
+    kind.setCurrentIndex(kind.findData("person"))
+    assert edit(card, "firstNameEdit").text() == "Ali"
+    assert not card.has_unsaved_changes()

@@ -131,11 +131,17 @@ class LabelCombo(QComboBox):
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(9)
 
+    _loaded: tuple[str, str] = ("", "")  # (shown, stored) of the label as loaded
+
     def value(self) -> str:
+        shown, stored = self._loaded
+        if self.currentText() == shown:
+            return stored  # unchanged: keep the stored spelling ("Mobile" stays "Mobile")
         return label_value(self.currentText(), [(v, self.tr(t)) for v, t in self.presets])
 
     def set_value(self, value: str) -> None:
         text = label_text(value, [(v, self.tr(t)) for v, t in self.presets])
+        self._loaded = (text, value)
         index = self.findText(text, Qt.MatchFlag.MatchExactly)
         if index >= 0:
             self.setCurrentIndex(index)
