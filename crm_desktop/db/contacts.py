@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import uuid as uuidlib
-from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
+from crm_desktop.db import sort_positions
 from crm_desktop.db.connection import Database
+from crm_desktop.db.contact_listing import ContactListing
 from crm_desktop.db.errors import NotFoundError
 from crm_desktop.domain.contact import (
     Address,
@@ -21,22 +22,11 @@ from crm_desktop.domain.contact import (
     Stage,
     Website,
 )
-from crm_desktop.domain.contact_query import ContactQuery, ContactSummary, SortColumn
-from crm_desktop.domain.text import fold, normalize, phone_search_terms, query_tokens, tab_start_key
+from crm_desktop.domain.contact_query import ContactQuery, ContactSummary
+from crm_desktop.domain.text import fold, normalize, phone_search_terms
 
 Clock = Callable[[], dt.datetime]
 CHUNK = 500  # ids per IN (...) list, well under SQLite's parameter limit
-
-_ORDER_BY = {
-    SortColumn.NAME: ("c.sort_key",),
-    SortColumn.COMPANY: ("c.company_key", "c.sort_key"),
-    SortColumn.PHONE: ("c.primary_phone",),
-    SortColumn.EMAIL: ("c.primary_email",),
-    SortColumn.CITY: ("c.city_key", "c.sort_key"),
-    SortColumn.RELATIONSHIP: ("c.relationship", "c.sort_key"),
-    SortColumn.STAGE: ("c.stage", "c.sort_key"),
-    SortColumn.UPDATED: ("c.updated_at",),
-}
 
 _SUMMARY_COLUMNS = (
     "id, kind, display_name, file_as, company, job_title, primary_phone, primary_email, city, "
@@ -58,57 +48,61 @@ def iso(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def fts_match_expression(text: str) -> str | None:
-    """A safe FTS5 MATCH expression for what the user typed: every word as a quoted prefix.
-
-    User text never reaches FTS5 syntax unquoted. Digit groups typed apart ("300 555") also match the
-    same digits written together in one phone number.
-    """
-    tokens = query_tokens(text)
-    if not tokens:
-        return None
-    quoted = " ".join('"' + t.replace('"', '""') + '"*' for t in tokens)
-    if len(tokens) > 1 and all(t.isdigit() for t in tokens):
-        return f'({quoted}) OR "{"".join(tokens)}"*'
-    return quoted
-
-
 class ContactRepository:
     def __init__(self, database: Database, clock: Clock = utc_now):
         self.database = database
         self.conn = database.conn
         self.clock = clock
+        self.listing = ContactListing(self.conn)
 
     # ---- writing -------------------------------------------------------------------------------
 
     def add(self, contact: Contact, default_region: str = "") -> Contact:
-        now = iso(self.clock())
         with self.database.atomic():
-            values = self._row_values(contact)
-            cur = self.conn.execute(
-                f"INSERT INTO contacts (uuid, {', '.join(_CONTACT_COLUMNS)}, created_at, updated_at) "
-                f"VALUES ({', '.join('?' * (len(_CONTACT_COLUMNS) + 3))})",
-                (contact.uuid or str(uuidlib.uuid4()), *values, contact.created_at or now, now),
-            )
-            contact_id = cur.lastrowid
-            self._write_children(contact_id, contact, default_region)
+            contact_id = self._insert(contact, default_region, None)
         return self.get(contact_id)
+
+    def _insert(self, contact: Contact, default_region: str, phone_terms) -> int:
+        now = iso(self.clock())
+        values = self._row_values(contact)
+        next_id = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM contacts").fetchone()[0]
+        pos = sort_positions.allocate(self.conn, fold(contact.file_as), next_id)
+        cur = self.conn.execute(
+            f"INSERT INTO contacts (id, uuid, {', '.join(_CONTACT_COLUMNS)}, sort_pos, created_at, updated_at) "
+            f"VALUES ({', '.join('?' * (len(_CONTACT_COLUMNS) + 5))})",
+            (next_id, contact.uuid or str(uuidlib.uuid4()), *values, pos, contact.created_at or now,
+             contact.updated_at or now),
+        )  # fmt: skip
+        self._write_children(cur.lastrowid, contact)
+        if contact.deleted_at is None:
+            self._index(pos, contact, default_region, phone_terms)
+        return cur.lastrowid
 
     def update(self, contact: Contact, default_region: str = "") -> Contact:
         if contact.id is None:
             raise ValueError("update() needs a saved contact")
         with self.database.atomic():
-            assignments = ", ".join(f"{c} = ?" for c in _CONTACT_COLUMNS)
-            cur = self.conn.execute(
-                f"UPDATE contacts SET {assignments}, updated_at = ? WHERE id = ?",
-                (*self._row_values(contact), iso(self.clock()), contact.id),
-            )
-            if cur.rowcount == 0:
+            old = self.conn.execute(
+                "SELECT sort_pos, sort_key, deleted_at FROM contacts WHERE id = ?", (contact.id,)
+            ).fetchone()
+            if old is None:
                 raise NotFoundError(f"There is no contact with id {contact.id}.")
+            pos, old_key, deleted_at = old
+            self.conn.execute("DELETE FROM contacts_fts WHERE rowid = ?", (pos,))
+            new_key = fold(contact.file_as)
+            if new_key != old_key:  # renamed: park the card, then find its new place
+                self.conn.execute("UPDATE contacts SET sort_pos = ? WHERE id = ?", (-contact.id, contact.id))
+                pos = sort_positions.allocate(self.conn, new_key, contact.id)
+            assignments = ", ".join(f"{c} = ?" for c in _CONTACT_COLUMNS)
+            self.conn.execute(
+                f"UPDATE contacts SET {assignments}, sort_pos = ?, updated_at = ? WHERE id = ?",
+                (*self._row_values(contact), pos, iso(self.clock()), contact.id),
+            )
             for table in ("contact_phones", "contact_emails", "contact_addresses", "contact_websites", "contact_tags"):
                 self.conn.execute(f"DELETE FROM {table} WHERE contact_id = ?", (contact.id,))
-            self.conn.execute("DELETE FROM contacts_fts WHERE rowid = ?", (contact.id,))
-            self._write_children(contact.id, contact, default_region)
+            self._write_children(contact.id, contact)
+            if deleted_at is None:
+                self._index(pos, contact, default_region)
         return self.get(contact.id)
 
     def trash(self, ids: Sequence[int]) -> list[int]:
@@ -118,29 +112,28 @@ class ContactRepository:
         with self.database.atomic():
             for chunk in _chunks(ids):
                 marks = ",".join("?" * len(chunk))
-                moved += [
-                    r[0]
-                    for r in self.conn.execute(
-                        f"UPDATE contacts SET deleted_at = ? WHERE id IN ({marks}) AND deleted_at IS NULL "
-                        "RETURNING id",
-                        (now, *chunk),
-                    )
-                ]
+                rows = self.conn.execute(
+                    f"UPDATE contacts SET deleted_at = ? WHERE id IN ({marks}) AND deleted_at IS NULL "
+                    "RETURNING id, sort_pos",
+                    (now, *chunk),
+                ).fetchall()
+                self.conn.executemany("DELETE FROM contacts_fts WHERE rowid = ?", [(pos,) for _, pos in rows])
+                moved += [cid for cid, _ in rows]
         return moved
 
-    def restore(self, ids: Sequence[int]) -> list[int]:
+    def restore(self, ids: Sequence[int], default_region: str = "") -> list[int]:
         restored: list[int] = []
         with self.database.atomic():
             for chunk in _chunks(ids):
                 marks = ",".join("?" * len(chunk))
-                restored += [
-                    r[0]
-                    for r in self.conn.execute(
-                        f"UPDATE contacts SET deleted_at = NULL WHERE id IN ({marks}) AND deleted_at IS NOT NULL "
-                        "RETURNING id",
-                        chunk,
-                    )
-                ]
+                rows = self.conn.execute(
+                    f"UPDATE contacts SET deleted_at = NULL WHERE id IN ({marks}) AND deleted_at IS NOT NULL "
+                    "RETURNING id, sort_pos",
+                    chunk,
+                ).fetchall()
+                for contact_id, pos in rows:
+                    self._index(pos, self.get(contact_id), default_region)
+                restored += [cid for cid, _ in rows]
         return restored
 
     def purge(self, ids: Sequence[int]) -> list[int]:
@@ -156,11 +149,7 @@ class ContactRepository:
                         chunk,
                     )
                 ]
-                if gone:
-                    self.conn.execute(
-                        f"DELETE FROM contacts_fts WHERE rowid IN ({','.join('?' * len(gone))})", gone
-                    )
-                purged += gone
+                purged += gone  # trashed cards are already out of the search index
         return purged
 
     def trashed_ids(self) -> list[int]:
@@ -175,14 +164,7 @@ class ContactRepository:
         """Insert many new contacts in the caller's transaction, fast (demo data, imports)."""
         count = 0
         for contact in contacts:
-            now = iso(self.clock())
-            values = self._row_values(contact)
-            cur = self.conn.execute(
-                f"INSERT INTO contacts (uuid, {', '.join(_CONTACT_COLUMNS)}, created_at, updated_at) "
-                f"VALUES ({', '.join('?' * (len(_CONTACT_COLUMNS) + 3))})",
-                (contact.uuid or str(uuidlib.uuid4()), *values, contact.created_at or now, contact.updated_at or now),
-            )
-            self._write_children(cur.lastrowid, contact, default_region, phone_terms)
+            self._insert(contact, default_region, phone_terms)
             count += 1
         return count
 
@@ -200,8 +182,6 @@ class ContactRepository:
         self,
         contact_id: int,
         c: Contact,
-        default_region: str,
-        phone_terms: Callable[[Phone], str] | None = None,
     ) -> None:
         ex = self.conn.executemany
         ex(
@@ -226,11 +206,14 @@ class ContactRepository:
         )
         for tag_id in self._tag_ids(c.tags):
             self.conn.execute("INSERT OR IGNORE INTO contact_tags (contact_id, tag_id) VALUES (?, ?)", (contact_id, tag_id))
+
+    def _index(self, pos: int, c: Contact, default_region: str, phone_terms=None) -> None:
+        """Put a live card into the search index at its sort position."""
         terms = phone_terms or (lambda p: phone_search_terms(p.number, default_region))
         self.conn.execute(
             "INSERT INTO contacts_fts (rowid, name, org, reach, place, tags, notes) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
-                contact_id,
+                pos,
                 normalize(" ".join((c.prefix, c.first_name, c.middle_name, c.last_name, c.suffix, c.nickname))
                           if c.kind is ContactKind.PERSON else c.company),
                 normalize(" ".join((c.company if c.kind is ContactKind.PERSON else c.nickname, c.job_title))),
@@ -270,7 +253,10 @@ class ContactRepository:
                         "UPDATE contacts SET tags_text = ?, updated_at = ? WHERE id = ?",
                         (", ".join(tags), iso(self.clock()), contact_id),
                     )
-                    conn.execute("UPDATE contacts_fts SET tags = ? WHERE rowid = ?", (normalize(" ".join(tags)), contact_id))
+                    conn.execute(
+                    "UPDATE contacts_fts SET tags = ? WHERE rowid = (SELECT sort_pos FROM contacts WHERE id = ?)",
+                    (normalize(" ".join(tags)), contact_id),
+                )
                     changed.append(contact_id)
         return changed
 
@@ -329,49 +315,15 @@ class ContactRepository:
                 "ORDER BY t.name", (contact_id,))],
         )  # fmt: skip
 
-    def _where(self, query: ContactQuery) -> tuple[str, list]:
-        clauses = ["c.deleted_at IS NOT NULL" if query.trashed else "c.deleted_at IS NULL"]
-        params: list = []
-        match = fts_match_expression(query.text)
-        if match:
-            clauses.append("c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?)")
-            params.append(match)
-        if query.relationship:
-            clauses.append("c.relationship = ?")
-            params.append(query.relationship)
-        if query.stage:
-            clauses.append("c.stage = ?")
-            params.append(query.stage)
-        if query.tag:
-            clauses.append(
-                "c.id IN (SELECT ct.contact_id FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE t.name = ?)"
-            )
-            params.append(query.tag)
-        return " AND ".join(clauses), params
-
-    def search_ids(self, query: ContactQuery) -> array:
+    def search_ids(self, query: ContactQuery) -> Sequence[int]:
         """Ids of every matching card in display order: the contact list model holds just these."""
-        where, params = self._where(query)
-        direction = " DESC" if query.descending else ""
-        order = ", ".join(f"{col}{direction}" for col in (*_ORDER_BY[query.sort], "c.id"))
-        if query.trashed and query.sort is SortColumn.NAME and not query.descending:
-            order = "c.deleted_at DESC, c.id DESC"  # the Trash shows the latest deletions first
-        cur = self.conn.execute(f"SELECT c.id FROM contacts c WHERE {where} ORDER BY {order}", params)
-        return array("q", [r[0] for r in cur])
+        return self.listing.ids(query)
 
     def count(self, query: ContactQuery = ContactQuery()) -> int:
-        where, params = self._where(query)
-        return self.conn.execute(f"SELECT count(*) FROM contacts c WHERE {where}", params).fetchone()[0]
+        return self.listing.count(query)
 
     def tab_position(self, query: ContactQuery, tab: str) -> int | None:
-        """Row of the first card filed under an A-Z index tab, in the list sorted by name, ascending."""
-        start = tab_start_key(tab)
-        if start is None:
-            return None
-        where, params = self._where(query)
-        return self.conn.execute(
-            f"SELECT count(*) FROM contacts c WHERE {where} AND c.sort_key < ?", (*params, start)
-        ).fetchone()[0]
+        return self.listing.tab_position(query, tab)
 
     def summaries(self, ids: Sequence[int]) -> dict[int, ContactSummary]:
         result: dict[int, ContactSummary] = {}

@@ -61,6 +61,8 @@ def _v1_contacts(conn: sqlite3.Connection) -> None:
             city TEXT NOT NULL DEFAULT '',
             city_key TEXT NOT NULL DEFAULT '',
             tags_text TEXT NOT NULL DEFAULT '',
+            -- Place in name order, sparse; also the card's rowid in contacts_fts (db/sort_positions.py).
+            sort_pos INTEGER NOT NULL,
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL,
             deleted_at TEXT
@@ -115,15 +117,18 @@ def _v1_contacts(conn: sqlite3.Connection) -> None:
         CREATE INDEX contact_addresses_contact ON contact_addresses(contact_id, position);
         CREATE INDEX contact_websites_contact ON contact_websites(contact_id, position);
         CREATE INDEX contact_tags_tag ON contact_tags(tag_id, contact_id);
+        CREATE UNIQUE INDEX contacts_sort_pos ON contacts(sort_pos);
+        CREATE INDEX contacts_by_key ON contacts(sort_key, id);
         -- One index per sortable column, over live (not trashed) cards only.
-        CREATE INDEX contacts_by_name ON contacts(sort_key, id) WHERE deleted_at IS NULL;
+        CREATE INDEX contacts_by_name ON contacts(sort_pos) WHERE deleted_at IS NULL;
         CREATE INDEX contacts_by_company ON contacts(company_key, id) WHERE deleted_at IS NULL;
         CREATE INDEX contacts_by_city ON contacts(city_key, id) WHERE deleted_at IS NULL;
         CREATE INDEX contacts_by_updated ON contacts(updated_at, id) WHERE deleted_at IS NULL;
-        CREATE INDEX contacts_by_relationship ON contacts(relationship, sort_key, id) WHERE deleted_at IS NULL;
-        CREATE INDEX contacts_by_stage ON contacts(stage, sort_key, id) WHERE deleted_at IS NULL;
+        CREATE INDEX contacts_by_relationship ON contacts(relationship, sort_pos) WHERE deleted_at IS NULL;
+        CREATE INDEX contacts_by_stage ON contacts(stage, sort_pos) WHERE deleted_at IS NULL;
         CREATE INDEX contacts_trashed ON contacts(deleted_at) WHERE deleted_at IS NOT NULL;
-        -- rowid = contacts.id. Text is normalised in Python (domain.text.normalize) before it gets here.
+        -- Live cards only; rowid = contacts.sort_pos, so matches come out in name order.
+        -- Text is normalised in Python (domain.text.normalize) before it gets here.
         -- prefix indexes make search-as-you-type fast for 1-3 typed characters.
         CREATE VIRTUAL TABLE contacts_fts USING fts5(
             name, org, reach, place, tags, notes,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Sequence
 
 from crm_desktop.db.contacts import ContactRepository
@@ -45,7 +44,7 @@ class ContactService:
         return moved
 
     def restore(self, ids: Sequence[int]) -> list[int]:
-        restored = self.repository.restore(ids)
+        restored = self.repository.restore(ids, self.preferences.default_region)
         self._publish(ChangeKind.RESTORED, restored)
         return restored
 
@@ -64,7 +63,7 @@ class ContactService:
         self._publish(ChangeKind.UPDATED, changed)
         return changed
 
-    def search_ids(self, query: ContactQuery) -> array:
+    def search_ids(self, query: ContactQuery) -> Sequence[int]:
         return self.repository.search_ids(query)
 
     def summaries(self, ids: Sequence[int]) -> dict[int, ContactSummary]:
