@@ -384,3 +384,23 @@ def test_switching_a_company_back_to_a_person_keeps_the_name_parts(qtbot, card, 
     kind.setCurrentIndex(kind.findData("person"))
     assert edit(card, "firstNameEdit").text() == "Ali"
     assert not card.has_unsaved_changes()
+
+
+@pytest.mark.parametrize(
+    ("button_clicked", "choice"),
+    [("Save", UnsavedChoice.SAVE), ("Discard", UnsavedChoice.DISCARD), ("Cancel", UnsavedChoice.STAY)],
+)
+def test_the_real_prompt_maps_its_buttons_to_choices(qtbot, monkeypatch, button_clicked, choice):
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    shown = []
+
+    def answer(box):  # stands in for the user: no event loop, no waiting
+        shown.append((box.text(), box.standardButtons()))
+        return getattr(QMessageBox.StandardButton, button_clicked)
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    assert card_prompt.ask_unsaved_changes(parent, "عائشہ خان") is choice
+    assert "عائشہ خان" in shown[0][0]
