@@ -404,3 +404,14 @@ def test_the_real_prompt_maps_its_buttons_to_choices(qtbot, monkeypatch, button_
     qtbot.addWidget(parent)
     assert card_prompt.ask_unsaved_changes(parent, "عائشہ خان") is choice
     assert "عائشہ خان" in shown[0][0]
+
+
+def test_tab_goes_through_the_rows_in_order(qtbot, card, workspace):
+    saved = workspace.contacts.save(Contact(first_name="Ali", phones=[Phone("0300 1111111")]))
+    card.show_contact(saved.id)
+    qtbot.mouseClick(button(card, "addPhoneButton"), Qt.MouseButton.LeftButton)
+    first, second = edit(card, "phoneEdit0"), edit(card, "phoneEdit1")
+    assert first.nextInFocusChain() is child(card, QToolButton, "removePhoneButton0")
+    combo = child(card, QComboBox, "phoneLabelCombo1")
+    assert child(card, QToolButton, "removePhoneButton0").nextInFocusChain() in (combo, combo.lineEdit())
+    assert second.nextInFocusChain() is child(card, QToolButton, "removePhoneButton1")

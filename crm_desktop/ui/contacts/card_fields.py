@@ -98,6 +98,11 @@ class ValueRow(QWidget):
     def part_widgets(self) -> dict[str, QWidget]:
         raise NotImplementedError
 
+    def focus_chain(self) -> list[QWidget]:
+        """The row's widgets in the order Tab visits them."""
+        editors = list(dict.fromkeys(w for part, w in self.part_widgets().items() if part != "main"))
+        return [self.label_combo, *(editors or [self.part_widgets()["main"]]), self.remove_button]
+
 
 class LineRow(ValueRow):
     """A phone, email or link: label and one line of text."""
@@ -327,6 +332,10 @@ class MultiValueEditor(QWidget):
         for index, row in enumerate(self.rows):
             row.renumber(index)
         self.empty_label.setVisible(not self.rows)
+        # Rows made later would otherwise come last in the Tab order, after the notes.
+        chain = [widget for row in self.rows for widget in row.focus_chain()] + [self.add_button]
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
         # The enclosing group box's size is cached by the form's layout: tell it the rows changed.
         self.updateGeometry()
         if self.parentWidget() is not None:
