@@ -11,7 +11,7 @@ from crm_desktop.cli import GuiOptions
 from crm_desktop.db.errors import StorageError
 from crm_desktop.services.workspace import Workspace, open_workspace
 from crm_desktop.ui.main_window import MainWindow
-from crm_desktop.ui.resources import app_icon, font_with_fallbacks, register_fonts
+from crm_desktop.ui.resources import app_icon, register_fonts
 
 
 def show_startup_error(message: str, parent: QWidget | None = None) -> None:
@@ -27,8 +27,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_NAME)
     app.setWindowIcon(app_icon())
-    # Urdu, Hindi and Tamil names render with the bundled Noto fonts on machines that lack them.
-    app.setFont(font_with_fallbacks(app.font(), register_fonts()))
+    # Registered fonts join Qt's per-script fallback, so Urdu, Hindi and Tamil render on machines
+    # without such fonts; item views and the card also pick them first by each text's script.
+    register_fonts()
     return app
 
 

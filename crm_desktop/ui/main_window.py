@@ -10,6 +10,7 @@ from crm_desktop.domain.contact import ContactKind
 from crm_desktop.services.workspace import Workspace
 from crm_desktop.ui.change_bridge import ChangeBridge
 from crm_desktop.ui.contacts.list_view import ContactListView
+from crm_desktop.ui.plural import counted
 from crm_desktop.ui.resources import app_icon, icon
 from crm_desktop.ui.trash.commands import TrashContactsCommand
 from crm_desktop.ui.trash.view import TrashView
@@ -137,7 +138,8 @@ class MainWindow(QMainWindow):
         ids = self.contacts_view.selected_ids()
         if ids:
             self.undo_stack.push(TrashContactsCommand(self.workspace.contacts, ids))
-            self.statusBar().showMessage(self.tr("Moved %n contact(s) to the Trash - Ctrl+Z undoes", "", len(ids)),
+            self.statusBar().showMessage(counted("MainWindow", "Moved %n contact to the Trash - Ctrl+Z undoes",
+                                                 "Moved %n contacts to the Trash - Ctrl+Z undoes", len(ids)),
                                          5000)
 
     # ---- remembered state ---------------------------------------------------------------------------

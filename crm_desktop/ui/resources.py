@@ -8,8 +8,8 @@ from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 
-# Script fonts tried, in this order, for characters the UI font lacks (Urdu, Hindi, Tamil).
-FALLBACK_FAMILIES = ("Noto Sans", "Noto Naskh Arabic", "Noto Sans Devanagari", "Noto Sans Tamil")
+# The bundled font for each script that the UI font may lack (keys: bidi.script_of()).
+SCRIPT_FAMILIES = {"arabic": "Noto Naskh Arabic", "devanagari": "Noto Sans Devanagari", "tamil": "Noto Sans Tamil"}
 
 
 def resources_dir() -> Path:
@@ -21,26 +21,37 @@ def resources_dir() -> Path:
         return Path(__file__).resolve().parents[2] / "resources"
 
 
-def register_fonts() -> list[str]:
-    """Add every bundled .ttf to Qt's font database; returns the families now available."""
+@cache
+def register_fonts() -> tuple[str, ...]:
+    """Add every bundled .ttf to Qt's font database (once); returns the families now available."""
     families: list[str] = []
     fonts = resources_dir() / "fonts"
     if not fonts.is_dir():
-        return families
+        return ()
     for font_file in sorted(fonts.glob("*.ttf")):
         font_id = QFontDatabase.addApplicationFont(str(font_file))
         if font_id >= 0:
             families += [f for f in QFontDatabase.applicationFontFamilies(font_id) if f not in families]
-    return families
+    return tuple(families)
 
 
-def font_with_fallbacks(base: QFont, registered: list[str]) -> QFont:
-    """The base font, then the bundled script fonts, so every script finds glyphs on any machine."""
-    font = QFont(base)
-    fallbacks = [f for f in FALLBACK_FAMILIES if f in registered]
-    font.setFamilies([*base.families(), *[f for f in fallbacks if f not in base.families()]])
-    for family in base.families():
-        QFont.insertSubstitutions(family, fallbacks)
+_script_fonts: dict[tuple[str, str], QFont] = {}
+
+
+def script_font(script: str, base: QFont) -> QFont:
+    """base, drawing the given script with its bundled font first (so it looks the same on every machine).
+
+    One family per script, chosen by the text: a single app-wide list of script fonts would make Qt try
+    each of them for the others' scripts (they share a few punctuation marks) and warn every time.
+    """
+    key = (script, base.toString())
+    font = _script_fonts.get(key)
+    if font is None:
+        font = QFont(base)
+        family = SCRIPT_FAMILIES.get(script)
+        if family and QFontDatabase.hasFamily(family):
+            font.setFamilies([family, *base.families()])
+        _script_fonts[key] = font
     return font
 
 

@@ -51,7 +51,7 @@ def test_typing_narrows_the_list(qtbot, window):
     search.clear()
     qtbot.keyClicks(search, "300 555")  # phone digits, typed apart
     qtbot.waitUntil(lambda: shown_names(window) == ["Khan, Imran"])
-    assert window.status_label.text() == "1 contact(s)"
+    assert window.status_label.text() == "1 contact"
 
 
 def test_search_waits_for_a_pause_in_typing(qtbot, window):

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyleOptionViewItem
 
 from crm_desktop.domain.contact import Contact
 from crm_desktop.domain.contact_query import ContactQuery, SortColumn
 from crm_desktop.ui.change_bridge import ChangeBridge
 from crm_desktop.ui.contacts.bidi import RTL_ROLE, is_rtl
 from crm_desktop.ui.contacts.table_model import COLUMNS, ID_ROLE, ContactTableModel
+from crm_desktop.ui.contacts.table_view import ContactTable
+from crm_desktop.ui.resources import register_fonts
 from tests.ui.sample_contacts import fill
 
 NAME, CITY = 0, 4
@@ -75,6 +78,24 @@ def test_urdu_cells_are_right_aligned_and_rtl(workspace, ids):
     hindi = model.row_of(ids["शर्मा, राहुल"])
     hindi_alignment = Qt.AlignmentFlag(model.index(hindi, NAME).data(Qt.ItemDataRole.TextAlignmentRole))
     assert hindi_alignment & Qt.AlignmentFlag.AlignLeft and not model.index(hindi, NAME).data(RTL_ROLE)
+
+
+def test_the_delegate_lays_urdu_out_rtl_in_its_bundled_font(qapp, workspace, ids):
+    register_fonts()
+    view = ContactTable(ContactTableModel(workspace.contacts), "contactTable")
+    model = view.contact_model()
+    delegate = view.itemDelegate()
+    for name, family, direction in (("صدیقی, عائشہ", "Noto Naskh Arabic", Qt.LayoutDirection.RightToLeft),
+                                    ("செல்வம், முருகன்", "Noto Sans Tamil", Qt.LayoutDirection.LeftToRight),
+                                    ("Khan, Imran", None, Qt.LayoutDirection.LeftToRight)):
+        option = QStyleOptionViewItem()
+        delegate.initStyleOption(option, model.index(model.row_of(ids[name]), NAME))
+        assert option.text == name and option.direction == direction
+        if family:
+            assert option.font.families()[0] == family
+        else:
+            assert option.font.families() == view.font().families()
+    view.deleteLater()
 
 
 @pytest.mark.parametrize(

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QTableView
 
 from crm_desktop.cli import GuiOptions
 from crm_desktop.domain.contact_query import SortColumn
 from crm_desktop.ui import app as gui_app
+from crm_desktop.ui import resources
 from crm_desktop.ui.main_window import MainWindow
 from tests.ui.sample_contacts import fill
 
@@ -89,6 +91,12 @@ def test_a_second_copy_is_told_the_file_is_in_use(qapp, workspace, db_path, monk
 
 
 @pytest.mark.parametrize("family", ["Noto Naskh Arabic", "Noto Sans Devanagari", "Noto Sans Tamil"])
-def test_bundled_script_fonts_are_the_fallbacks(qapp, family):
+def test_the_bundled_script_fonts_are_registered(qapp, family):
     gui_app.create_application()
-    assert family in QApplication.font().families()
+    assert family in resources.register_fonts()
+    assert family in QFontDatabase.families()
+
+
+def test_icons_come_from_the_package_and_a_missing_one_is_empty(qapp):
+    assert not resources.icon("trash").isNull()
+    assert resources.icon("no-such-icon").isNull()

@@ -70,7 +70,7 @@ def test_delete_key_moves_to_trash_and_restore_brings_it_back(qtbot, window):
     open_trash(window)
     trash = trash_table(window)
     assert trash.isVisible() and names(trash) == ["Khan, Imran"]
-    assert window.status_label.text() == "1 contact(s) in the Trash"
+    assert window.status_label.text() == "1 contact in the Trash"
     restore = window.findChild(QPushButton, "restoreButton")
     assert not restore.isEnabled()  # nothing selected yet
     select(trash, "Khan, Imran")

@@ -7,7 +7,25 @@ import unicodedata
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
+from crm_desktop.ui.resources import script_font
+
 RTL_ROLE = Qt.ItemDataRole.UserRole + 1  # True when a cell's text runs right to left
+SCRIPT_ROLE = Qt.ItemDataRole.UserRole + 2  # "arabic", "devanagari", "tamil" or None (see script_of)
+
+
+_SCRIPT_BLOCKS = (("\u0600", "\u0780", "arabic"), ("\u08a0", "\u0900", "arabic"), ("\u0900", "\u0980", "devanagari"),
+                  ("\u0b80", "\u0c00", "tamil"), ("\ufb50", "\ufe00", "arabic"), ("\ufe70", "\uff00", "arabic"))
+
+
+def script_of(text: str) -> str | None:
+    """The script of the first letter outside Latin ("arabic", "devanagari", "tamil"), if any."""
+    for ch in text:
+        if ch < "\u0600":
+            continue
+        for start, end, script in _SCRIPT_BLOCKS:
+            if start <= ch < end:
+                return script
+    return None
 
 
 def is_rtl(text: str) -> bool:
@@ -22,7 +40,8 @@ def is_rtl(text: str) -> bool:
 
 
 class BidiItemDelegate(QStyledItemDelegate):
-    """Lays an RTL cell out as an RTL paragraph, so "خان (Lahore)" keeps its visual order.
+    """Lays an RTL cell out as an RTL paragraph, so "خان (Lahore)" keeps its visual order, and draws
+    Urdu, Hindi and Tamil with the bundled font of that script.
 
     The model's alignment for such cells is absolute (AlignRight | AlignAbsolute), so the flipped
     direction does not flip the alignment back to the left.
@@ -32,3 +51,6 @@ class BidiItemDelegate(QStyledItemDelegate):
         super().initStyleOption(option, index)
         if index.data(RTL_ROLE):
             option.direction = Qt.LayoutDirection.RightToLeft
+        script = index.data(SCRIPT_ROLE)
+        if script:
+            option.font = script_font(script, option.font)

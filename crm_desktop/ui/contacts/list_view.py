@@ -14,6 +14,7 @@ from crm_desktop.ui.contacts.card import ContactCard
 from crm_desktop.ui.contacts.filters import ContactFilters
 from crm_desktop.ui.contacts.table_model import COLUMNS, NAME_COLUMN, ContactTableModel
 from crm_desktop.ui.contacts.table_view import ContactTable, SelectionKeeper, empty_label
+from crm_desktop.ui.plural import counted
 from crm_desktop.ui.resources import icon
 
 SEARCH_DELAY_MS = 120  # long enough to skip the intermediate queries of a fast typist
@@ -76,6 +77,7 @@ class ContactListView(QWidget):
         self.splitter.addWidget(self.card)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([720, 480])  # until the user's own sizes are restored
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -112,6 +114,7 @@ class ContactListView(QWidget):
     def apply_filters(self) -> None:
         self._search_timer.stop()
         self.model.set_query(self.current_query())
+        self._show_selected()  # the card follows when its contact no longer matches
 
     def _search_now(self) -> None:
         self.apply_filters()
@@ -150,7 +153,7 @@ class ContactListView(QWidget):
         self.status_changed.emit(self.status_text())
 
     def status_text(self) -> str:
-        return self.tr("%n contact(s)", "", self.model.rowCount())
+        return counted("ContactListView", "%n contact", "%n contacts", self.model.rowCount())
 
     # ---- selection and the card -------------------------------------------------------------------
 
@@ -177,8 +180,12 @@ class ContactListView(QWidget):
 
     def show_saved(self, contact_id: int) -> None:
         """After the card saved: select that card, widening the search if it is not listed."""
-        if self.model.row_of(contact_id) is None:
-            self.clear_filters()
+        self._quiet = True
+        try:
+            if self.model.row_of(contact_id) is None:
+                self.clear_filters()
+        finally:
+            self._quiet = False
         self._select_quietly(contact_id)
         self.table.scrollTo(self.table.selectionModel().currentIndex())
 

@@ -19,7 +19,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from crm_desktop.domain.contact_query import ContactQuery, ContactSummary, SortColumn
 from crm_desktop.services.changes import Change
 from crm_desktop.services.contacts import ContactService
-from crm_desktop.ui.contacts.bidi import RTL_ROLE, is_rtl
+from crm_desktop.ui.contacts.bidi import RTL_ROLE, SCRIPT_ROLE, is_rtl, script_of
 
 ID_ROLE = Qt.ItemDataRole.UserRole  # the contact id of a row
 PAGE_SIZE = 200
@@ -66,6 +66,7 @@ class _Row(NamedTuple):
     id: int
     texts: tuple[str, ...]
     rtl: tuple[bool, ...]
+    scripts: tuple[str | None, ...]
 
 
 def _row(summary: ContactSummary, trashed: bool) -> _Row:
@@ -80,7 +81,7 @@ def _row(summary: ContactSummary, trashed: bool) -> _Row:
         summary.tags,
         local_time(summary.deleted_at if trashed else summary.updated_at),
     )
-    return _Row(summary.id, texts, tuple(is_rtl(t) for t in texts))
+    return _Row(summary.id, texts, tuple(is_rtl(t) for t in texts), tuple(script_of(t) for t in texts))
 
 
 class ContactTableModel(QAbstractTableModel):
@@ -188,6 +189,8 @@ class ContactTableModel(QAbstractTableModel):
             return _RIGHT if row.rtl[column] else _LEFT
         if role == RTL_ROLE:
             return row.rtl[column]
+        if role == SCRIPT_ROLE:
+            return row.scripts[column]
         if role == ID_ROLE:
             return row.id
         return None

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from crm_desktop.services.contacts import ContactService
+from crm_desktop.ui.plural import counted
 
 
 class TrashContactsCommand(QUndoCommand):
     """Moves cards to the Trash; undo brings back exactly the cards that moved."""
 
     def __init__(self, contacts: ContactService, ids: Sequence[int]):
-        super().__init__(QCoreApplication.translate("TrashContactsCommand", "Delete %n contact(s)", "", len(ids)))
+        super().__init__(counted("TrashContactsCommand", "Delete %n contact", "Delete %n contacts", len(ids)))
         self._contacts = contacts
         self._ids = list(ids)
         self.moved: list[int] = []
@@ -32,7 +32,7 @@ class RestoreContactsCommand(QUndoCommand):
     """Takes cards out of the Trash; undo puts them back."""
 
     def __init__(self, contacts: ContactService, ids: Sequence[int]):
-        super().__init__(QCoreApplication.translate("RestoreContactsCommand", "Restore %n contact(s)", "", len(ids)))
+        super().__init__(counted("RestoreContactsCommand", "Restore %n contact", "Restore %n contacts", len(ids)))
         self._contacts = contacts
         self._ids = list(ids)
         self.restored: list[int] = []

@@ -11,6 +11,7 @@ from crm_desktop.services.workspace import Workspace
 from crm_desktop.ui.change_bridge import ChangeBridge
 from crm_desktop.ui.contacts.table_view import ContactTable, SelectionKeeper, empty_label
 from crm_desktop.ui.contacts.table_model import ContactTableModel
+from crm_desktop.ui.plural import counted
 from crm_desktop.ui.resources import icon
 from crm_desktop.ui.trash.commands import RestoreContactsCommand
 
@@ -83,7 +84,7 @@ class TrashView(QWidget):
         self.purge_button.setEnabled(selected)
 
     def status_text(self) -> str:
-        return self.tr("%n contact(s) in the Trash", "", self.model.rowCount())
+        return counted("TrashView", "%n contact in the Trash", "%n contacts in the Trash", self.model.rowCount())
 
     def selected_ids(self) -> list[int]:
         return self.table.selected_ids()
@@ -96,14 +97,15 @@ class TrashView(QWidget):
     def purge_selected(self) -> None:
         ids = self.selected_ids()
         if ids and confirm(self, self.tr("Delete forever"),
-                           self.tr("Delete %n contact(s) forever? This cannot be undone.", "", len(ids))):
+                           counted("TrashView", "Delete %n contact forever? This cannot be undone.",
+                                   "Delete %n contacts forever? This cannot be undone.", len(ids))):
             self._contacts.purge(ids)
 
     def empty_trash(self) -> None:
         count = self.model.rowCount()
         if count and confirm(self, self.tr("Empty Trash"),
-                             self.tr("Delete all %n contact(s) in the Trash forever? This cannot be undone.", "",
-                                     count)):
+                             counted("TrashView", "Delete the %n contact in the Trash forever? This cannot be undone.",
+                                     "Delete all %n contacts in the Trash forever? This cannot be undone.", count)):
             self._contacts.empty_trash()
 
     def save_state(self, settings: QSettings) -> None:
