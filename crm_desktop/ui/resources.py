@@ -9,6 +9,8 @@ from pathlib import Path
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 
 # The bundled font for each script that the UI font may lack (keys: bidi.script_of()).
+# Naskh letters look a size smaller than Latin ones at the same point size.
+ARABIC_SCALE = 1.2
 SCRIPT_FAMILIES = {"arabic": "Noto Naskh Arabic", "devanagari": "Noto Sans Devanagari", "tamil": "Noto Sans Tamil"}
 
 
@@ -51,6 +53,8 @@ def script_font(script: str, base: QFont) -> QFont:
         family = SCRIPT_FAMILIES.get(script)
         if family and QFontDatabase.hasFamily(family):
             font.setFamilies([family, *base.families()])
+            if script == "arabic" and base.pointSizeF() > 0:
+                font.setPointSizeF(base.pointSizeF() * ARABIC_SCALE)
         _script_fonts[key] = font
     return font
 
