@@ -20,7 +20,7 @@ class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace, settings: QSettings | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("Contacts - {0}").format(workspace.path.name))
+        self.setWindowTitle(workspace.path.name)  # Qt appends the application display name
         self.setWindowIcon(app_icon())
         self.workspace = workspace
         self.settings = settings if settings is not None else QSettings()
