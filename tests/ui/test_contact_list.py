@@ -7,7 +7,9 @@ from PySide6.QtCore import QEvent, QPoint, QSettings, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QTableView, QWidget
 
+from crm_desktop.domain.contact import Contact
 from crm_desktop.domain.contact_query import SortColumn
+from crm_desktop.ui.contacts import list_view
 from crm_desktop.ui.main_window import MainWindow
 from tests.ui.sample_contacts import fill
 
@@ -18,7 +20,8 @@ def window(qtbot, workspace, tmp_path):
     win = MainWindow(workspace, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(win)
     win.show()
-    qtbot.waitExposed(win)
+    with qtbot.waitActive(win):
+        win.activateWindow()
     win.ids = ids
     return win
 
@@ -54,13 +57,23 @@ def test_typing_narrows_the_list(qtbot, window):
     assert window.status_label.text() == "1 contact"
 
 
-def test_search_waits_for_a_pause_in_typing(qtbot, window):
+def test_a_slow_search_waits_for_a_pause_in_typing(qtbot, window, monkeypatch):
+    monkeypatch.setattr(list_view, "FAST_SEARCH_S", 0.0)  # as if every query took long (a huge file)
     search = window.findChild(QLineEdit, "contactSearch")
     view = window.contacts_view
     search.setText("ada")  # one "keystroke": the query runs only when the timer fires
     assert view.model.query.text == "" and view._search_timer.isActive()
     qtbot.waitUntil(lambda: view.model.query.text == "ada")
     assert shown_names(window) == ["Lovelace, Ada"]
+
+
+def test_a_fast_search_runs_on_the_keystroke(qtbot, window):
+    search = window.findChild(QLineEdit, "contactSearch")
+    view = window.contacts_view
+    search.setText("a")
+    qtbot.waitUntil(lambda: view.model.query.text == "a")
+    search.setText("ada")  # the last query was quick: no waiting for the next one
+    assert view.model.query.text == "ada" and shown_names(window) == ["Lovelace, Ada"]
 
 
 def test_no_match_shows_the_empty_state(qtbot, window):
@@ -86,6 +99,8 @@ def test_an_empty_database_says_how_to_start(qtbot, workspace, tmp_path):
 
 def test_filters_by_tag_relationship_and_stage(qtbot, window):
     tags = window.findChild(QComboBox, "tagFilter")
+    assert tags.count() == 1  # the counts are read when the user goes to the combo, not at start-up
+    tags.setFocus()
     assert [tags.itemText(i) for i in range(tags.count())] == [
         "All tags", "india (1)", "spain (1)", "textiles (1)", "vip (3)"]  # fmt: skip
     tags.setCurrentIndex(tags.findData("vip"))
@@ -103,12 +118,18 @@ def test_filters_by_tag_relationship_and_stage(qtbot, window):
 
 def test_tag_counts_follow_changes(qtbot, window):
     tags = window.findChild(QComboBox, "tagFilter")
+    tags.setFocus()  # tabbing into the combo reads the counts too
     tags.setCurrentIndex(tags.findData("spain"))
     assert shown_names(window) == ["García, José"]
     window.workspace.contacts.trash([window.ids["García, José"]])
+    assert shown_names(window) == []
+    window.workspace.contacts.save(Contact(first_name="Ana", tags=["vip", "new"]))
+    window.findChild(QLineEdit, "contactSearch").setFocus()
+    tags.setFocus()
     # the only "spain" card is gone: the tag leaves the combo and the list widens again
     assert tags.findData("spain") == -1 and tags.currentIndex() == 0
-    assert len(shown_names(window)) == 7
+    assert len(shown_names(window)) == 8
+    assert tags.itemText(tags.findData("vip")) == "vip (4)" and tags.findData("new") > 0
 
 
 def click_header(qtbot, view: QTableView, column: int) -> None:

@@ -13,6 +13,26 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ContactFilters", text)
 
 
+class TagCombo(QComboBox):
+    """Reads the tag counts only when the user opens it or tabs into it: counting tags over a million
+    cards takes seconds, too slow for start-up or for every change."""
+
+    def __init__(self, reload, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._reload = reload
+        self.stale = True
+
+    def showPopup(self) -> None:
+        if self.stale:
+            self._reload()
+        super().showPopup()
+
+    def focusInEvent(self, event) -> None:
+        if self.stale:
+            self._reload()
+        super().focusInEvent(event)
+
+
 class ContactFilters(QWidget):
     """Emits `changed` when the user picks a filter; tag/relationship/stage() give the chosen values."""
 
@@ -21,7 +41,7 @@ class ContactFilters(QWidget):
     def __init__(self, contacts: ContactService, parent: QWidget | None = None):
         super().__init__(parent)
         self._contacts = contacts
-        self.tag_combo = self._combo("tagFilter", _tr("All tags"), [])
+        self.tag_combo = self._combo("tagFilter", _tr("All tags"), [], TagCombo(self.reload_tags, self))
         self.relationship_combo = self._combo(
             "relationshipFilter", _tr("Any relationship"), [(_tr(r.value.capitalize()), r.value) for r in Relationship]
         )
@@ -30,10 +50,13 @@ class ContactFilters(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         for combo in (self.tag_combo, self.relationship_combo, self.stage_combo):
             layout.addWidget(combo)
-        self.reload_tags()
 
-    def _combo(self, name: str, anything: str, items: list[tuple[str, str]]) -> QComboBox:
-        combo = QComboBox(self)
+    def tags_changed(self) -> None:
+        """Cards changed: the counts are re-read the next time the user looks at them."""
+        self.tag_combo.stale = True
+
+    def _combo(self, name: str, anything: str, items: list[tuple[str, str]], combo: QComboBox | None = None) -> QComboBox:
+        combo = combo or QComboBox(self)
         combo.setObjectName(name)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         combo.addItem(anything, None)
@@ -46,6 +69,7 @@ class ContactFilters(QWidget):
         """Re-read the tags and their counts, keeping the chosen tag if it still exists."""
         chosen = self.tag()
         combo = self.tag_combo
+        combo.stale = False
         combo.blockSignals(True)
         try:
             while combo.count() > 1:
