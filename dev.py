@@ -161,7 +161,7 @@ def main(argv: list[str]) -> int:
         if command == "lint":
             return lint()
         if command == "bench":
-            return run_in_venv(python, ["-m", "pytest", "tests/benchmarks", *args], QT_QPA_PLATFORM="offscreen")
+            return run_in_venv(python, ["tests/benchmarks/run.py", *args], QT_QPA_PLATFORM="offscreen")
         lint_status = lint()
         test_status = run_in_venv(python, ["-m", "pytest", *args], QT_QPA_PLATFORM="offscreen")
         return test_status or lint_status

@@ -11,8 +11,6 @@ from pathlib import Path
 from crm_desktop import __version__, paths
 from crm_desktop.db.errors import StorageError
 from crm_desktop.domain.contact_query import ContactQuery
-from crm_desktop.services.demo import write_demo_database
-from crm_desktop.services.transfer import ImportFailed, export_contacts, import_contacts
 from crm_desktop.services.workspace import Workspace, open_workspace
 
 COMMANDS = ("demo", "search", "export", "import")
@@ -58,6 +56,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def main(argv: list[str]) -> int:
+    # The GUI imports this module only for its arguments; the services behind the commands (demo name
+    # pools, CSV) are imported when a command runs, which keeps the window's start-up light.
+    from crm_desktop.services.transfer import ImportFailed
+
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -141,6 +143,8 @@ def _demo(args) -> int:
         if interactive:
             print(f"\r{done:,} of {total:,} contacts", end="", file=sys.stderr, flush=True)
 
+    from crm_desktop.services.demo import write_demo_database
+
     write_demo_database(path, args.contacts, seed=args.seed, progress=progress)
     if interactive:
         print(file=sys.stderr)
@@ -172,6 +176,8 @@ def _export(args) -> int:
     if output.is_dir():
         raise CommandError(f"{output} is a folder; give the name of the CSV file to write")
     with _existing_workspace(args.db) as workspace:
+        from crm_desktop.services.transfer import export_contacts
+
         count = export_contacts(workspace, output)
     print(f"Exported {count:,} contacts to {output}.", file=sys.stderr)
     return 0
@@ -182,6 +188,8 @@ def _import(args) -> int:
     if not source.is_file():
         raise CommandError(f"there is no file {source} to import")
     with _existing_workspace(args.db) as workspace:
+        from crm_desktop.services.transfer import import_contacts
+
         result = import_contacts(workspace, source)
     print(f"Imported {source}: {result.added:,} added, {result.updated:,} updated.", file=sys.stderr)
     return 0
