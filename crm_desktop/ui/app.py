@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from crm_desktop import APP_NAME, __version__
 from crm_desktop.cli import GuiOptions
 from crm_desktop.db.errors import StorageError
+from crm_desktop.services.demo import ensure_demo_database
 from crm_desktop.services.workspace import Workspace, open_workspace
 from crm_desktop.ui.main_window import MainWindow
 from crm_desktop.ui.resources import app_icon, register_fonts
@@ -37,8 +38,6 @@ def open_for_gui(options: GuiOptions) -> Workspace | None:
     """The workspace to show, or None after telling the user why it cannot be opened."""
     try:
         if options.demo:
-            from crm_desktop.services.demo import ensure_demo_database
-
             ensure_demo_database(options.db_path)
         return open_workspace(options.db_path)
     except StorageError as exc:

@@ -100,3 +100,12 @@ def test_the_bundled_script_fonts_are_registered(qapp, family):
 def test_icons_come_from_the_package_and_a_missing_one_is_empty(qapp):
     assert not resources.icon("trash").isNull()
     assert resources.icon("no-such-icon").isNull()
+
+
+def test_demo_option_creates_the_demo_database_on_first_use(qapp, tmp_path):
+    demo = tmp_path / "demo.sqlite3"
+    workspace = gui_app.open_for_gui(GuiOptions(db_path=demo, demo=True))
+    try:
+        assert workspace is not None and workspace.contacts.count() > 1000
+    finally:
+        workspace.close()
