@@ -40,6 +40,12 @@ class Database:
         """One user action that writes: it happens whole or not at all (nested blocks are savepoints)."""
         return self.db.atomic()
 
+    def reader(self) -> sqlite3.Connection:
+        """A separate read-only connection, for work on another thread (WAL lets it read meanwhile)."""
+        conn = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        return conn
+
     def execute(self, sql: str, params=()) -> sqlite3.Cursor:
         return self.conn.execute(sql, params)
 

@@ -20,6 +20,9 @@ from crm_desktop.domain.text import query_tokens, tab_start_key
 
 PAGE = 256
 PAGES_KEPT = 64  # about 16,000 ids: memory stays flat however long the list
+# Counting 500,000 matches takes longer than a keystroke may: lists longer than this start with this
+# many rows and learn their length from count_sql, which the UI runs on a reader in the background.
+COUNT_CAP = 10_000
 
 ORDER_BY = {
     SortColumn.NAME: ("c.sort_pos",),
@@ -53,13 +56,39 @@ def fts_match_expression(text: str) -> str | None:
 
 
 class LazyIds(Sequence[int]):
-    """A read-only sequence of ids whose pages are fetched on first use and kept in a small LRU."""
+    """A read-only sequence of ids whose pages are fetched on first use and kept in a small LRU.
 
-    def __init__(self, count: int, fetch: Callable[[int, int], list[int]], find: Callable[[int], int | None]):
+    Its length may be provisional (exact is False): then it holds the first COUNT_CAP rows until
+    settle() gives the real length, which count_sql/count_params compute.
+    """
+
+    def __init__(
+        self,
+        count: int,
+        exact: bool,
+        fetch: Callable[[int, int], list[int]],
+        fetch_from_end: Callable[[int, int], list[int]],
+        find: Callable[[int], int | None],
+        count_sql: tuple[str, tuple],
+    ):
         self._count = count
-        self._fetch = fetch  # (offset, limit) -> ids
+        self.exact = exact
+        self._fetch = fetch  # (offset, limit) -> ids, in list order
+        self._fetch_from_end = fetch_from_end  # (offset from the end, limit) -> ids, in list order
         self._find = find  # id -> row or None
+        self.count_sql = count_sql
         self._pages: OrderedDict[int, list[int]] = OrderedDict()
+
+    def settle(self, count: int) -> None:
+        self._count, self.exact = count, True
+        self._pages.clear()  # the last page read was cut at the provisional length
+
+    def _read(self, offset: int, limit: int) -> list[int]:
+        """Pages past the middle are read from the far end, so the end of a long list is a short OFFSET."""
+        end = min(offset + limit, self._count)
+        if not self.exact or offset <= self._count - end:
+            return self._fetch(offset, limit)[: end - offset]
+        return self._fetch_from_end(self._count - end, end - offset)
 
     def __len__(self) -> int:
         return self._count
@@ -67,7 +96,7 @@ class LazyIds(Sequence[int]):
     def _page(self, number: int) -> list[int]:
         page = self._pages.get(number)
         if page is None:
-            page = self._fetch(number * PAGE, PAGE)
+            page = self._read(number * PAGE, PAGE)
             self._pages[number] = page
             if len(self._pages) > PAGES_KEPT:
                 self._pages.popitem(last=False)
@@ -86,7 +115,7 @@ class LazyIds(Sequence[int]):
 
     def __iter__(self) -> Iterator[int]:
         for number in range((self._count + PAGE - 1) // PAGE):
-            yield from self._fetch(number * PAGE, PAGE)
+            yield from self._read(number * PAGE, PAGE)
 
     def index(self, value, start=0, stop=None) -> int:
         row = self._find(value)
@@ -167,10 +196,14 @@ class ContactListing:
         cur = self.conn.execute(f"SELECT c.id FROM contacts c WHERE {where} ORDER BY {self._order(query)}", params)
         return array("q", [r[0] for r in cur])
 
+    def _capped_count(self, sql: str, params) -> tuple[int, bool]:
+        capped = self.conn.execute(f"SELECT count(*) FROM ({sql} LIMIT {COUNT_CAP + 1})", params).fetchone()[0]
+        return min(capped, COUNT_CAP), capped <= COUNT_CAP
+
     def _indexed_ids(self, query: ContactQuery) -> LazyIds:
         where, params = self.where(query)
         order = self._order(query)
-        count = self.count(query)
+        count, exact = self._capped_count(f"SELECT 1 FROM contacts c WHERE {where}", params)
 
         def fetch(offset: int, limit: int) -> list[int]:
             sql = f"SELECT c.id FROM contacts c WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?"
@@ -190,7 +223,8 @@ class ContactListing:
                 (*params, *row),
             ).fetchone()[0]
 
-        return LazyIds(count, _reversible(fetch, count, self._reverse_fetch(where, params, order)), find)
+        return LazyIds(count, exact, fetch, self._reverse_fetch(where, params, order), find,
+                       (f"SELECT count(*) FROM contacts c WHERE {where}", tuple(params)))  # fmt: skip
 
     def _reverse_fetch(self, where: str, params: list, order: str):
         flipped = ", ".join(_flip(term) for term in order.split(", "))
@@ -202,9 +236,7 @@ class ContactListing:
         return fetch_from_end
 
     def _fts_ids(self, match: str, descending: bool) -> LazyIds:
-        count = self.conn.execute(
-            "SELECT count(*) FROM contacts_fts WHERE contacts_fts MATCH ?", (match,)
-        ).fetchone()[0]
+        count, exact = self._capped_count("SELECT 1 FROM contacts_fts WHERE contacts_fts MATCH ?", (match,))
 
         def fetcher(desc: bool):
             direction = "DESC" if desc else "ASC"
@@ -238,12 +270,9 @@ class ContactListing:
                 (match, row[0]),
             ).fetchone()[0]
 
-        forward, backward = fetcher(descending), fetcher(not descending)
-        return LazyIds(
-            count,
-            _reversible(forward, count, lambda offset, limit: backward(offset, limit)[::-1]),
-            find,
-        )
+        backward = fetcher(not descending)
+        return LazyIds(count, exact, fetcher(descending), lambda offset, limit: backward(offset, limit)[::-1], find,
+                       ("SELECT count(*) FROM contacts_fts WHERE contacts_fts MATCH ?", (match,)))  # fmt: skip
 
     def _ids_at_positions(self, positions: list[int]) -> list[int]:
         if not positions:
@@ -261,15 +290,3 @@ class ContactListing:
 
 def _flip(term: str) -> str:
     return term[: -len(" DESC")] if term.endswith(" DESC") else f"{term} DESC"
-
-
-def _reversible(fetch, count: int, fetch_from_end):
-    """Pages past the middle are read from the far end, so jumping to the end costs a short OFFSET."""
-
-    def choose(offset: int, limit: int) -> list[int]:
-        end = min(offset + limit, count)
-        if offset <= count - end:
-            return fetch(offset, limit)
-        return fetch_from_end(count - end, end - offset)
-
-    return choose

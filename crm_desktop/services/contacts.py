@@ -69,6 +69,11 @@ class ContactService:
     def summaries(self, ids: Sequence[int]) -> dict[int, ContactSummary]:
         return self.repository.summaries(ids)
 
+    def full_length(self, ids: Sequence[int]) -> int:
+        """How long a list from search_ids() really is (its len() may be provisional: see LazyIds).
+        Slow for huge lists and safe on a worker thread: the UI calls it off the UI thread."""
+        return self.repository.full_length(ids)
+
     def count(self, query: ContactQuery = ContactQuery()) -> int:
         return self.repository.count(query)
 

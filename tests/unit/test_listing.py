@@ -102,3 +102,19 @@ def test_tab_positions_with_text(many):
     for tab, first_name in (("ا", "محمد"), ("अ", "कमला"), ("அ", "கமலா"), ("K", "Imran")):
         row = many.contacts.tab_position(query, tab)
         assert names[row] == first_name and first_name not in names[:row]
+
+
+def test_long_lists_start_with_a_provisional_length_and_settle(many, monkeypatch):
+    from crm_desktop.db import contact_listing
+
+    monkeypatch.setattr(contact_listing, "COUNT_CAP", 50)
+    for query in (ContactQuery(text="co"), ContactQuery(), ContactQuery(descending=True)):
+        ids = many.contacts.search_ids(query)
+        expected = expected_order(many, query)
+        assert (len(ids), ids.exact) == (50, False)
+        assert list(ids[:50]) == expected[:50]  # the first rows are already the real ones
+        ids.settle(many.contacts.full_length(ids))
+        assert ids.exact and list(ids) == expected and ids[-1] == expected[-1]
+        assert ids[60] == expected[60]  # past the provisional end of a page read before
+    short = many.contacts.search_ids(ContactQuery(text="khan1"))
+    assert short.exact and many.contacts.full_length(short) == len(short)

@@ -8,7 +8,7 @@ user scrolls. data() for a cached row is a dict lookup and a tuple index.
 from __future__ import annotations
 
 import datetime as dt
-from array import array
+import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -88,6 +88,7 @@ class ContactTableModel(QAbstractTableModel):
     """Rows are the ids of `query`, in SQL order; set_query() and sort() re-run the query."""
 
     query_changed = Signal(object)  # the new ContactQuery
+    _length_known = Signal(object, int)  # (the id list it belongs to, its real length), from a worker
 
     def __init__(self, contacts: ContactService, query: ContactQuery = ContactQuery(),
                  parent: QObject | None = None, page_size: int = PAGE_SIZE, max_pages: int = MAX_PAGES):
@@ -96,9 +97,11 @@ class ContactTableModel(QAbstractTableModel):
         self._query = query
         self._page_size = page_size
         self._max_pages = max_pages
-        self._ids: array = contacts.search_ids(query)
         self._pages: OrderedDict[int, list[_Row | None]] = OrderedDict()
         self.pages_fetched = 0  # for tests and benchmarks: how many page queries ran
+        self._length_known.connect(self._grow_to)
+        self._counter: threading.Thread | None = None
+        self._ids: Sequence[int] = self._search()
 
     # ---- the query ------------------------------------------------------------------------------
 
@@ -116,9 +119,38 @@ class ContactTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Re-run the query (after a change); views keep their selection by id across the reset."""
         self.beginResetModel()
-        self._ids = self._contacts.search_ids(self._query)
+        self._ids = self._search()
         self._pages.clear()
         self.endResetModel()
+
+    def _search(self) -> Sequence[int]:
+        """The ids of the query. A huge list comes with a provisional length (its first rows), so the
+        first screen shows at once; its real length is counted on a worker and the rows grow then."""
+        ids = self._contacts.search_ids(self._query)
+        if not getattr(ids, "exact", True):
+            self._counter = threading.Thread(target=self._count_off_thread, args=(ids,), daemon=True)
+            self._counter.start()
+        return ids
+
+    def _count_off_thread(self, ids) -> None:
+        self._length_known.emit(ids, self._contacts.full_length(ids))
+
+    def _grow_to(self, ids, length: int) -> None:
+        if ids is not self._ids or ids.exact:
+            return  # a newer query replaced that list meanwhile
+        old = len(ids)
+        if length > old:
+            self.beginInsertRows(QModelIndex(), old, length - 1)
+            ids.settle(length)
+            self._pages.pop((old - 1) // self._page_size, None)  # it was cut short at the old end
+            self.endInsertRows()
+        else:
+            ids.settle(length)
+
+    def wait_for_length(self, timeout: float = 10.0) -> None:
+        """Until the background count (if any) has finished (tests and benchmarks)."""
+        if self._counter is not None:
+            self._counter.join(timeout)
 
     def on_change(self, change: Change) -> None:
         if change.entity == "contact":
