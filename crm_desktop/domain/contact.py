@@ -122,7 +122,9 @@ class Contact:
             p.strip() for p in (self.first_name, self.middle_name) if p.strip()
         )
         if last and first:
-            return f"{last}, {first}"
+            # Urdu writes its own comma; the Latin one reads wrongly inside right-to-left text.
+            comma = "،" if _is_arabic_script(last) else ","
+            return f"{last}{comma} {first}"
         return last or first or self.display_name
 
     @property
@@ -143,3 +145,7 @@ class Contact:
     @property
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
+
+
+def _is_arabic_script(text: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" for ch in text)

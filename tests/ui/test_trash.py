@@ -94,16 +94,16 @@ def test_deleting_several_keeps_the_rest_selected_elsewhere(qtbot, window):
 
 def test_ctrl_z_undoes_the_last_delete(qtbot, window):
     table = contacts_table(window)
-    select(table, "صدیقی, عائشہ")
+    select(table, "صدیقی، عائشہ")
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     select(table, "Lovelace, Ada")
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert len(names(trash_table(window))) == 2
     qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert "Lovelace, Ada" in names(table) and "صدیقی, عائشہ" not in names(table)
+    assert "Lovelace, Ada" in names(table) and "صدیقی، عائشہ" not in names(table)
     qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert "صدیقی, عائشہ" in names(table) and names(trash_table(window)) == []
-    assert window.workspace.contacts.get(window.ids["صدیقی, عائشہ"]).deleted_at is None
+    assert "صدیقی، عائشہ" in names(table) and names(trash_table(window)) == []
+    assert window.workspace.contacts.get(window.ids["صدیقی، عائشہ"]).deleted_at is None
 
 
 def test_purge_asks_first_and_deletes_for_good(qtbot, window, answers):
