@@ -122,9 +122,7 @@ class Contact:
             p.strip() for p in (self.first_name, self.middle_name) if p.strip()
         )
         if last and first:
-            # Urdu writes its own comma; the Latin one reads wrongly inside right-to-left text.
-            comma = "،" if _is_arabic_script(last) else ","
-            return f"{last}{comma} {first}"
+            return filed_name(last, first)
         return last or first or self.display_name
 
     @property
@@ -145,6 +143,12 @@ class Contact:
     @property
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
+
+
+def filed_name(last: str, first: str) -> str:
+    """"Last, First". Urdu writes its own comma; the Latin one reads wrongly in right-to-left text."""
+    comma = "،" if _is_arabic_script(last) else ","
+    return f"{last}{comma} {first}"
 
 
 def _is_arabic_script(text: str) -> bool:

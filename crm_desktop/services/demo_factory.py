@@ -13,6 +13,7 @@ import random
 import unicodedata
 
 from crm_desktop.db.contacts_bulk import ContactRows
+from crm_desktop.domain.contact import filed_name
 from crm_desktop.domain.text import fold
 from crm_desktop.services.demo_cultures import CULTURES, Culture
 from crm_desktop.services.demo_phones import make_phone
@@ -199,7 +200,7 @@ class DemoFactory:
         else:
             display = " ".join(p for p in (prefix, first, middle, last) if p)
             given = f"{first} {middle}" if middle else first
-            file_as = f"{last}, {given}"
+            file_as = filed_name(last, given)
             sort_key = f"{folded(last)}, {folded(first)} {folded(middle)}" if middle else f"{folded(last)}, {folded(first)}"
             fts_name = f"{prefix} {first} {middle} {last}  {nickname}"
             fts_org = f"{company} {job}"
