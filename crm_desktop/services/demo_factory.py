@@ -201,7 +201,7 @@ class DemoFactory:
             display = " ".join(p for p in (prefix, first, middle, last) if p)
             given = f"{first} {middle}" if middle else first
             file_as = filed_name(last, given)
-            sort_key = f"{folded(last)}, {folded(first)} {folded(middle)}" if middle else f"{folded(last)}, {folded(first)}"
+            sort_key = filed_name(folded(last), f"{folded(first)} {folded(middle)}" if middle else folded(first))
             fts_name = f"{prefix} {first} {middle} {last}  {nickname}"
             fts_org = f"{company} {job}"
         rows.contacts.append((
