@@ -32,6 +32,7 @@ ORDER_BY = {
     SortColumn.CITY: ("c.city_key", "c.sort_pos"),
     SortColumn.RELATIONSHIP: ("c.relationship", "c.sort_pos"),
     SortColumn.STAGE: ("c.stage", "c.sort_pos"),
+    SortColumn.TAGS: ("c.tags_text", "c.sort_pos"),
     SortColumn.UPDATED: ("c.updated_at", "c.id"),
 }
 _TRASH_HAYSTACK = (

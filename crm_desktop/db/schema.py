@@ -121,8 +121,11 @@ def _v1_contacts(conn: sqlite3.Connection) -> None:
         CREATE INDEX contacts_by_key ON contacts(sort_key, id);
         -- One index per sortable column, over live (not trashed) cards only.
         CREATE INDEX contacts_by_name ON contacts(sort_pos) WHERE deleted_at IS NULL;
-        CREATE INDEX contacts_by_company ON contacts(company_key, id) WHERE deleted_at IS NULL;
-        CREATE INDEX contacts_by_city ON contacts(city_key, id) WHERE deleted_at IS NULL;
+        CREATE INDEX contacts_by_company ON contacts(company_key, sort_pos) WHERE deleted_at IS NULL;
+        CREATE INDEX contacts_by_city ON contacts(city_key, sort_pos) WHERE deleted_at IS NULL;
+        CREATE INDEX contacts_by_phone ON contacts(primary_phone, sort_pos) WHERE deleted_at IS NULL;
+        CREATE INDEX contacts_by_email ON contacts(primary_email, sort_pos) WHERE deleted_at IS NULL;
+        CREATE INDEX contacts_by_tags ON contacts(tags_text, sort_pos) WHERE deleted_at IS NULL;
         CREATE INDEX contacts_by_updated ON contacts(updated_at, id) WHERE deleted_at IS NULL;
         CREATE INDEX contacts_by_relationship ON contacts(relationship, sort_pos) WHERE deleted_at IS NULL;
         CREATE INDEX contacts_by_stage ON contacts(stage, sort_pos) WHERE deleted_at IS NULL;

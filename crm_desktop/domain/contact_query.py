@@ -14,6 +14,7 @@ class SortColumn(enum.StrEnum):
     CITY = "city"
     RELATIONSHIP = "relationship"
     STAGE = "stage"
+    TAGS = "tags"
     UPDATED = "updated"
 
 

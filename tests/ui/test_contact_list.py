@@ -148,9 +148,11 @@ def test_sort_by_header_click(qtbot, window):
     click_header(qtbot, view, 4)
     assert view.model().query.descending
     assert [view.model().index(r, 4).data() for r in range(8)] == cities[::-1]
-    click_header(qtbot, view, 7)  # Tags cannot be sorted: the arrow stays on City
-    assert view.horizontalHeader().sortIndicatorSection() == 4
-    assert view.model().query.sort is SortColumn.CITY
+    click_header(qtbot, view, 7)  # Tags sort too: cards without tags first
+    assert view.horizontalHeader().sortIndicatorSection() == 7
+    assert view.model().query.sort is SortColumn.TAGS
+    tags = [view.model().index(r, 7).data() for r in range(8)]
+    assert tags == sorted(tags)
 
 
 def test_az_index_jumps_and_sorts_by_name(qtbot, window):

@@ -56,7 +56,7 @@ def test_only_pages_on_screen_are_fetched_and_the_cache_is_bounded(workspace):
     assert model.index(0, NAME).data(ID_ROLE) == model.id_at(0)
 
 
-def test_sort_runs_in_sql_both_ways_and_ignores_tags(workspace, ids):
+def test_sort_runs_in_sql_both_ways(workspace, ids):
     model = ContactTableModel(workspace.contacts)
     model.sort(CITY, Qt.SortOrder.AscendingOrder)
     assert model.query.sort is SortColumn.CITY
@@ -64,8 +64,10 @@ def test_sort_runs_in_sql_both_ways_and_ignores_tags(workspace, ids):
     assert cities[:4] == ["Karachi", "Karachi", "Lahore", "London"]
     model.sort(CITY, Qt.SortOrder.DescendingOrder)
     assert [model.index(r, CITY).data() for r in range(model.rowCount())] == cities[::-1]
-    model.sort(7, Qt.SortOrder.AscendingOrder)  # Tags: not sortable, nothing changes
-    assert model.query.sort is SortColumn.CITY and model.query.descending
+    model.sort(7, Qt.SortOrder.AscendingOrder)  # Tags
+    assert model.query.sort is SortColumn.TAGS
+    tags = [model.index(r, 7).data() for r in range(model.rowCount())]
+    assert tags == sorted(tags) and tags[-1] == "vip"
 
 
 def test_urdu_cells_are_right_aligned_and_rtl(workspace, ids):

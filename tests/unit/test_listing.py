@@ -118,3 +118,18 @@ def test_long_lists_start_with_a_provisional_length_and_settle(many, monkeypatch
         assert ids[60] == expected[60]  # past the provisional end of a page read before
     short = many.contacts.search_ids(ContactQuery(text="khan1"))
     assert short.exact and many.contacts.full_length(short) == len(short)
+
+
+@pytest.mark.parametrize("sort", list(SortColumn))
+@pytest.mark.parametrize("descending", [False, True])
+def test_every_sort_order_of_the_whole_list_reads_an_index(workspace, sort, descending):
+    """Paging a million cards with LIMIT/OFFSET is only fast when no step sorts them all first."""
+    listing = workspace.contacts.repository.listing
+    query = ContactQuery(sort=sort, descending=descending)
+    where, params = listing.where(query)
+    plan = workspace.database.execute(
+        f"EXPLAIN QUERY PLAN SELECT c.id FROM contacts c WHERE {where} ORDER BY {listing._order(query)} LIMIT 5",
+        params,
+    ).fetchall()
+    details = " ".join(row[3] for row in plan)
+    assert "USING INDEX" in details and "TEMP B-TREE" not in details, details

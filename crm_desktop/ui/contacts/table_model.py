@@ -39,7 +39,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("City", SortColumn.CITY),
     Column("Relationship", SortColumn.RELATIONSHIP),
     Column("Stage", SortColumn.STAGE),
-    Column("Tags", None),
+    Column("Tags", SortColumn.TAGS),
     Column("Updated", SortColumn.UPDATED),
 )
 NAME_COLUMN = 0
