@@ -1,0 +1,97 @@
+"""Preferences: one page per concern, each loading from and saving to the workspace's Preferences.
+
+Later issues register their pages in PAGES (reminders, pipeline stages, ...); the dialog only arranges.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop.services.workspace import Workspace
+from crm_desktop.ui.contacts.card_fields import CountryCombo
+
+
+class PreferencesPage(QWidget):
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace = workspace
+
+    def load(self) -> None:
+        raise NotImplementedError
+
+    def save(self) -> None:
+        raise NotImplementedError
+
+
+class GeneralPage(PreferencesPage):
+    def title(self) -> str:
+        return self.tr("General")
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None):
+        super().__init__(workspace, parent)
+        self.country = CountryCombo()
+        self.country.setObjectName("homeCountryCombo")
+        self.country.removeItem(0)  # "(no country)": phone numbers need one
+        hint = QLabel(
+            self.tr("Phone numbers typed without a +country code are read as numbers of this country.")
+        )
+        hint.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Home country:"), self.country)
+        form.addRow("", hint)
+
+    def load(self) -> None:
+        self.country.set_value(self.workspace.preferences.default_region)
+
+    def save(self) -> None:
+        code = self.country.value()
+        if code and code != self.workspace.preferences.default_region:
+            self.workspace.preferences.default_region = code
+
+
+PAGES: list[type[PreferencesPage]] = [GeneralPage]
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("preferencesDialog")
+        self.setWindowTitle(self.tr("Preferences"))
+        self.pages = [page(workspace, self) for page in PAGES]
+        self.page_list = QListWidget()
+        self.page_list.setObjectName("preferencesPages")
+        self.stack = QStackedWidget()
+        for page in self.pages:
+            page.load()
+            self.page_list.addItem(page.title())
+            self.stack.addWidget(page)
+        self.page_list.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.page_list.setCurrentRow(0)
+        self.page_list.setMaximumWidth(160)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        body = QHBoxLayout()
+        body.addWidget(self.page_list)
+        body.addWidget(self.stack, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        for page in self.pages:
+            page.save()
+        super().accept()
