@@ -8,9 +8,11 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow,
 
 from crm_desktop.domain.contact import ContactKind
 from crm_desktop.services.workspace import Workspace
+from crm_desktop.ui import about
 from crm_desktop.ui.change_bridge import ChangeBridge
 from crm_desktop.ui.contacts.list_view import ContactListView
 from crm_desktop.ui.plural import counted
+from crm_desktop.ui.preferences import PreferencesDialog
 from crm_desktop.ui.resources import app_icon, icon
 from crm_desktop.ui.trash.commands import TrashContactsCommand
 from crm_desktop.ui.trash.view import TrashView
@@ -99,12 +101,27 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(self.tr("&Find"), "Ctrl+F", self.find, "search", "find")
         self.delete_action = self._action(self.tr("&Delete"), QKeySequence.StandardKey.Delete,
                                           self.delete_selected, "delete", "delete")
+        # The Delete key deletes cards only from a table with the focus, never from a combo or a field.
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        for table in (self.contacts_view.table, self.trash_view.table):
+            table.addAction(self.delete_action)
         edit_menu.addActions([self.find_action, self.delete_action])
+        edit_menu.addSeparator()
+        preferences = self._action(self.tr("Pre&ferences..."), QKeySequence.StandardKey.Preferences,
+                                   self.show_preferences, name="preferences")
+        preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+        edit_menu.addAction(preferences)
 
         view_menu = bar.addMenu(self.tr("&View"))
         for row, (title, icon_name, _view) in enumerate(self.sections):
             view_menu.addAction(self._action(title, f"Ctrl+{row + 1}",
                                              lambda _checked=False, r=row: self.sidebar.setCurrentRow(r), icon_name))
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        about_action = self._action(self.tr("&About crm-desktop"), None,
+                                    lambda: about.show_about(self, self.workspace.path), name="about")
+        about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(about_action)
 
     # ---- what the menus do --------------------------------------------------------------------------
 
@@ -129,6 +146,11 @@ class MainWindow(QMainWindow):
     def find(self) -> None:
         self.show_contacts()
         self.contacts_view.focus_search()
+
+    def show_preferences(self) -> None:
+        dialog = PreferencesDialog(self.workspace, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def delete_selected(self) -> None:
         """Delete in the contact list moves to the Trash (undoable); in the Trash it deletes forever."""
@@ -164,6 +186,10 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Unsaved edits on the card: save, discard, or stay (the window then stays open).
+        if not self.contacts_view.card.confirm_leave():
+            event.ignore()
+            return
         self.save_state()
         self.contacts_view.stop()
         self.bridge.detach()

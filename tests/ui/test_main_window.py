@@ -28,7 +28,7 @@ def test_sidebar_lists_the_working_sections(qtbot, workspace, tmp_path):
     sidebar = win.findChild(QListWidget, "sidebar")
     assert [sidebar.item(i).text() for i in range(sidebar.count())] == ["Contacts", "Trash"]
     menus = [a.text() for a in win.menuBar().actions()]
-    assert menus == ["&File", "&Edit", "&View"]
+    assert menus == ["&File", "&Edit", "&View", "&Help"]
     sidebar.setCurrentRow(1)
     assert win.stack.currentWidget() is win.trash_view
     win.find_action.trigger()  # Find goes back to the contacts and into the search box
