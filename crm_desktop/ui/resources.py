@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 
-# The bundled font for each script that the UI font may lack (keys: bidi.script_of()).
+# The bundled font for each script that the UI font may lack (keys: scripts.script_of()).
 # Naskh letters look a size smaller than Latin ones at the same point size.
 ARABIC_SCALE = 1.2
 SCRIPT_FAMILIES = {"arabic": "Noto Naskh Arabic", "devanagari": "Noto Sans Devanagari", "tamil": "Noto Sans Tamil"}

@@ -15,16 +15,25 @@ from crm_desktop.ui.contacts.card_logic import (
     local_time,
     parse_field_path,
     parse_tags,
-    text_direction,
 )
+from crm_desktop.ui.scripts import is_rtl, script_of
 
 @pytest.mark.parametrize(
-    ("text", "direction"),
-    [("عائشہ خان", "rtl"), ("Ali", "ltr"), ("123 عائشہ", "rtl"), ("  (Ali) عائشہ", "ltr"), ("", "ltr"),
-     ("प्रिया", "ltr"), ("தமிழ்", "ltr"), ("۱۲۳", "ltr")],
+    ("text", "rtl"),
+    [("عائشہ خان", True), ("Ali", False), ("123 عائشہ", True), ("  (Ali) عائشہ", False), ("", False),
+     ("प्रिया", False), ("தமிழ்", False), ("۱۲۳", False)],
 )  # fmt: skip
-def test_text_direction_follows_the_first_strong_character(text, direction):
-    assert text_direction(text) == direction
+def test_text_direction_follows_the_first_strong_character(text, rtl):
+    assert is_rtl(text) is rtl
+
+
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [("Ali", None), ("José 12", None), ("عائشہ", "arabic"), ("Ali خان", "arabic"), ("ﷲ", "arabic"),
+     ("राहुल", "devanagari"), ("முருகன்", "tamil"), ("", None)],
+)  # fmt: skip
+def test_script_of_names_the_first_non_latin_script(text, script):
+    assert script_of(text) == script
 
 
 def test_tags_split_at_commas_and_keep_words_as_typed():

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
@@ -11,32 +9,6 @@ from crm_desktop.ui.resources import script_font
 
 RTL_ROLE = Qt.ItemDataRole.UserRole + 1  # True when a cell's text runs right to left
 SCRIPT_ROLE = Qt.ItemDataRole.UserRole + 2  # "arabic", "devanagari", "tamil" or None (see script_of)
-
-
-_SCRIPT_BLOCKS = (("\u0600", "\u0780", "arabic"), ("\u08a0", "\u0900", "arabic"), ("\u0900", "\u0980", "devanagari"),
-                  ("\u0b80", "\u0c00", "tamil"), ("\ufb50", "\ufe00", "arabic"), ("\ufe70", "\uff00", "arabic"))
-
-
-def script_of(text: str) -> str | None:
-    """The script of the first letter outside Latin ("arabic", "devanagari", "tamil"), if any."""
-    for ch in text:
-        if ch < "\u0600":
-            continue
-        for start, end, script in _SCRIPT_BLOCKS:
-            if start <= ch < end:
-                return script
-    return None
-
-
-def is_rtl(text: str) -> bool:
-    """Direction of a paragraph by its first strong character (Unicode bidi rule P2)."""
-    for ch in text:
-        direction = unicodedata.bidirectional(ch)
-        if direction in ("R", "AL"):
-            return True
-        if direction == "L":
-            return False
-    return False
 
 
 class BidiItemDelegate(QStyledItemDelegate):

@@ -1,4 +1,4 @@
-"""The contact card's rules that need no Qt: text direction, tags, birthdays, error field paths.
+"""The contact card's rules that need no Qt: labels, tags, birthdays, error field paths.
 
 Kept apart from the widgets so they are tested in milliseconds and read without Qt in mind.
 """
@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -20,17 +19,6 @@ ADDRESS_LABELS = (("work", "Work"), ("home", "Home"), ("billing", "Billing"), ("
                   ("other", "Other"))  # fmt: skip
 WEBSITE_LABELS = (("website", "Website"), ("linkedin", "LinkedIn"), ("facebook", "Facebook"), ("x", "X"),
                   ("instagram", "Instagram"), ("whatsapp", "WhatsApp"), ("other", "Other"))  # fmt: skip
-
-
-def text_direction(text: str) -> str:
-    """"rtl" or "ltr" by the first strong character (Unicode bidi rule P2); "ltr" when there is none."""
-    for ch in text:
-        direction = unicodedata.bidirectional(ch)
-        if direction in ("R", "AL"):
-            return "rtl"
-        if direction == "L":
-            return "ltr"
-    return "ltr"
 
 
 def label_value(shown: str, presets: Iterable[tuple[str, str]]) -> str:

@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
-from crm_desktop.ui.contacts.card_logic import label_text, label_value, text_direction
+from crm_desktop.ui.contacts.card_logic import label_text, label_value
+from crm_desktop.ui.scripts import is_rtl
 
 # Applied to the card once; an editor with the dynamic property invalid=true gets a red border.
 ERROR_STYLE = """
@@ -30,7 +31,7 @@ def mark_invalid(widget: QWidget, invalid: bool) -> None:
 
 def apply_text_direction(widget: QWidget, text: str) -> None:
     """Lay an editor out right to left when its text starts in Urdu (or another RTL script)."""
-    rtl = text_direction(text) == "rtl"
+    rtl = is_rtl(text)
     direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
     if widget.layoutDirection() != direction:
         widget.setLayoutDirection(direction)

@@ -19,7 +19,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from crm_desktop.domain.contact_query import ContactQuery, ContactSummary, SortColumn
 from crm_desktop.services.changes import Change
 from crm_desktop.services.contacts import ContactService
-from crm_desktop.ui.contacts.bidi import RTL_ROLE, SCRIPT_ROLE, is_rtl, script_of
+from crm_desktop.ui.contacts.bidi import RTL_ROLE, SCRIPT_ROLE
+from crm_desktop.ui.scripts import is_rtl, script_of
 
 ID_ROLE = Qt.ItemDataRole.UserRole  # the contact id of a row
 PAGE_SIZE = 64  # about two screens: the first screen of a search reads no more than it shows
