@@ -22,6 +22,7 @@ from crm_desktop.ui.resources import icon
 # A search that answers within a frame runs on the keystroke itself; a slower one (a 1-letter query over a
 # huge file) waits this long for the next keystroke, so a fast typist does not queue up stale searches.
 SEARCH_DELAY_MS = 120
+FIRST_HIDDEN = tuple(i for i, c in enumerate(COLUMNS) if c.title in ("Relationship", "Stage", "Tags", "Updated"))
 FAST_SEARCH_S = 0.025
 
 
@@ -55,7 +56,8 @@ class ContactListView(QWidget):
         self.az_index.tab_clicked.connect(self.jump_to_tab)
 
         self.model = ContactTableModel(self._contacts, ContactQuery(), self)
-        self.table = ContactTable(self.model, "contactTable", self)
+        # Beside the card, the list starts with the columns that fit; the header's menu shows the others.
+        self.table = ContactTable(self.model, "contactTable", self, hidden=FIRST_HIDDEN)
         header = self.table.horizontalHeader()
         header.setSortIndicator(NAME_COLUMN, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
@@ -83,7 +85,7 @@ class ContactListView(QWidget):
         self.splitter.addWidget(self.card)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([720, 480])  # until the user's own sizes are restored
+        self.splitter.setSizes([760, 480])  # until the user's own sizes are restored
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -248,5 +250,6 @@ class ContactListView(QWidget):
         header_state = settings.value("contacts/header")
         header = self.table.horizontalHeader()
         if isinstance(header_state, QByteArray) and header.restoreState(header_state):
+            self.table.columns_fitted = True  # the user's own widths
             self._keep_sortable_indicator(header.sortIndicatorSection(), header.sortIndicatorOrder())
             self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())

@@ -2,13 +2,41 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
+from collections.abc import Iterable
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt
+from PySide6.QtGui import QAction, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QTableView,
+    QWidget,
+)
 
 from crm_desktop.ui.contacts.bidi import BidiItemDelegate
-from crm_desktop.ui.contacts.table_model import ContactTableModel
+from crm_desktop.ui.contacts.table_model import COLUMNS, NAME_COLUMN, ContactTableModel
 
-COLUMN_WIDTHS = (220, 170, 140, 210, 110, 95, 85, 130, 125)
+# First-start widths (the user's own are remembered); the last visible column takes the rest.
+COLUMN_WIDTHS = (200, 160, 130, 200, 110, 95, 80, 120, 120)
+MIN_COLUMN_WIDTH = 60
+CELL_MARGIN = 6  # pixels each side of a cell's text: an Urdu name aligned right next to a phone aligned left
+
+
+class _RoomyCells(QProxyStyle):
+    """The application's style with wider text margins in the cells (Qt's are about 3 pixels)."""
+
+    def pixelMetric(self, metric: QStyle.PixelMetric, option: QStyleOption | None = None,
+                    widget: QWidget | None = None) -> int:
+        if metric == QStyle.PixelMetric.PM_FocusFrameHMargin:
+            return CELL_MARGIN - 1  # the item text margin is this plus one
+        if metric == QStyle.PixelMetric.PM_HeaderMargin:
+            return CELL_MARGIN  # column titles start where the cells' text does
+        return super().pixelMetric(metric, option, widget)
 
 _SELECT_ROW = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
 
@@ -16,9 +44,13 @@ _SELECT_ROW = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionM
 class ContactTable(QTableView):
     """The table of a lazy contact model: fixed row heights, whole-row selection, RTL-aware cells."""
 
-    def __init__(self, model: ContactTableModel, name: str, parent: QWidget | None = None):
+    def __init__(self, model: ContactTableModel, name: str, parent: QWidget | None = None,
+                 hidden: Iterable[int] = ()):
         super().__init__(parent)
         self.setObjectName(name)
+        self._cell_style = _RoomyCells()
+        self._cell_style.setParent(self)
+        self.setStyle(self._cell_style)
         self.setModel(model)
         self.setItemDelegate(BidiItemDelegate(self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -34,12 +66,60 @@ class ContactTable(QTableView):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(int(self.fontMetrics().height() * 1.7))
         header = self.horizontalHeader()
+        header.setStyle(self._cell_style)
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for column, width in enumerate(COLUMN_WIDTHS):
             header.resizeSection(column, width)
+        for column in hidden:
+            header.hideSection(column)
         header.setStretchLastSection(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        self.columns_fitted = False  # True once fitted to the first width, or restored from the user's
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self.columns_fitted and self.isVisible():
+            self.columns_fitted = True
+            self.fit_columns(self.viewport().width())
+
+    def fit_columns(self, width: int) -> None:
+        """First start: narrow the visible columns in proportion until they fit the width (no
+        horizontal scrolling); the last one takes what is left."""
+        header = self.horizontalHeader()
+        visible = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+        total = sum(COLUMN_WIDTHS[c] for c in visible)
+        if width <= 0 or total <= width:
+            return
+        for column in visible:
+            header.resizeSection(column, max(MIN_COLUMN_WIDTH, COLUMN_WIDTHS[column] * width // total))
+
+    def column_menu(self) -> QMenu:
+        """A checkable item per column (all but the name) that shows or hides it."""
+        header = self.horizontalHeader()
+        menu = QMenu(self)
+        menu.setObjectName("columnMenu")
+        for column, spec in enumerate(COLUMNS):
+            action = QAction(self.model().headerData(column, Qt.Orientation.Horizontal) or spec.title, menu)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.setEnabled(column != NAME_COLUMN)
+            action.toggled.connect(lambda shown, c=column: self.show_column(c, shown))
+            menu.addAction(action)
+        return menu
+
+    def show_column(self, column: int, shown: bool) -> None:
+        header = self.horizontalHeader()
+        header.setSectionHidden(column, not shown)
+        if shown and header.sectionSize(column) < header.minimumSectionSize() * 2:
+            header.resizeSection(column, COLUMN_WIDTHS[column])
+
+    def _column_menu(self, position: QPoint) -> None:
+        menu = self.column_menu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.horizontalHeader().mapToGlobal(position))
 
     def contact_model(self) -> ContactTableModel:
         return self.model()  # type: ignore[return-value]

@@ -113,5 +113,5 @@ class TrashView(QWidget):
 
     def restore_state(self, settings: QSettings) -> None:
         state = settings.value("trash/header")
-        if isinstance(state, QByteArray):
-            self.table.horizontalHeader().restoreState(state)
+        if isinstance(state, QByteArray) and self.table.horizontalHeader().restoreState(state):
+            self.table.columns_fitted = True  # the user's own widths
