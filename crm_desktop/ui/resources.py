@@ -6,7 +6,9 @@ import importlib.resources
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtSvg import QSvgRenderer
 
 # The bundled font for each script that the UI font may lack (keys: scripts.script_of()).
 # Naskh letters look a size smaller than Latin ones at the same point size.
@@ -59,11 +61,32 @@ def script_font(script: str, base: QFont) -> QFont:
     return font
 
 
+ICON_STROKE = "#80868b"  # the grey every bundled icon is drawn in: readable on light and dark windows
+ICON_SIZES = (16, 20, 24, 32)
+
+
 @cache
 def icon(name: str) -> QIcon:
-    """The icon resources/icons/NAME.svg; an empty icon if that file is missing."""
+    """The icon resources/icons/NAME.svg; an empty icon if that file is missing.
+
+    Selected (in the sidebar, a menu), the grey would nearly vanish on the highlight colour: that mode
+    draws the same lines in the highlighted-text colour.
+    """
     path = resources_dir() / "icons" / f"{name}.svg"
-    return QIcon(str(path)) if path.is_file() else QIcon()
+    if not path.is_file():
+        return QIcon()
+    result = QIcon(str(path))
+    on_highlight = QGuiApplication.palette().color(QPalette.ColorRole.HighlightedText).name()
+    renderer = QSvgRenderer(QByteArray(path.read_text(encoding="utf-8").replace(ICON_STROKE, on_highlight).encode()))
+    if renderer.isValid():
+        for size in ICON_SIZES:
+            pixmap = QPixmap(size, size)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            renderer.render(painter)
+            painter.end()
+            result.addPixmap(pixmap, QIcon.Mode.Selected)
+    return result
 
 
 def app_icon() -> QIcon:
