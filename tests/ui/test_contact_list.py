@@ -148,6 +148,9 @@ def test_sort_by_header_click(qtbot, window):
     click_header(qtbot, view, 4)
     assert view.model().query.descending
     assert [view.model().index(r, 4).data() for r in range(8)] == cities[::-1]
+    tags_item = next(a for a in view.column_menu().actions() if a.text() == "Tags")
+    tags_item.trigger()  # hidden at first start; the header's menu shows it
+    view.scrollTo(view.model().index(0, 7))
     click_header(qtbot, view, 7)  # Tags sort too: cards without tags first
     assert view.horizontalHeader().sortIndicatorSection() == 7
     assert view.model().query.sort is SortColumn.TAGS
@@ -159,7 +162,8 @@ def test_az_index_jumps_and_sorts_by_name(qtbot, window):
     view = table(window)
     click_header(qtbot, view, 4)  # sorted by city first
     index = window.findChild(QWidget, "azIndex")
-    assert [b.text() for b in index.buttons.values()][-4:] == ["#", "ا", "अ", "அ"]
+    assert [b.text() for b in index.buttons.values()][-4:] == ["#", "ابپ", "अ", "அ"]
+    assert index.buttons["ا"].toolTip() == "Urdu" and "Noto Naskh Arabic" in index.buttons["ا"].font().families()
     qtbot.mouseClick(index.buttons["K"], Qt.MouseButton.LeftButton)
     assert view.model().query.sort is SortColumn.NAME and not view.model().query.descending
     assert view.horizontalHeader().sortIndicatorSection() == 0

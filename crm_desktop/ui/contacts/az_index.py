@@ -6,8 +6,12 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QToolButton, QWidget
 
 from crm_desktop.domain.text import LATIN_TABS, OTHER_TAB, SCRIPT_TABS
+from crm_desktop.ui.resources import script_font
+from crm_desktop.ui.scripts import script_of
 
 SCRIPT_NAMES = {"ا": "Urdu", "अ": "Hindi", "அ": "Tamil"}
+# A lone alif reads as a Latin "I" beside "H I J": the Urdu tab shows "alif be pe", as Urdu names its ABC.
+LABELS = {"ا": "ابپ"}
 
 
 def index_tabs() -> tuple[str, ...]:
@@ -28,7 +32,11 @@ class AzIndex(QWidget):
         self.buttons: dict[str, QToolButton] = {}
         for tab in index_tabs():
             button = QToolButton(self)
-            button.setText(tab)
+            label = LABELS.get(tab, tab)
+            button.setText(label)
+            script = script_of(label)
+            if script:
+                button.setFont(script_font(script, button.font()))
             button.setAutoRaise(True)
             button.setObjectName(f"azTab{len(self.buttons)}")
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -38,5 +46,11 @@ class AzIndex(QWidget):
             elif tab == OTHER_TAB:
                 button.setToolTip(QCoreApplication.translate("AzIndex", "Digits and other characters"))
             button.clicked.connect(lambda _checked=False, t=tab: self.tab_clicked.emit(t))
+            if tab == SCRIPT_TABS[0][0]:
+                layout.addSpacing(6)  # the scripts apart from A-Z
             layout.addWidget(button)
             self.buttons[tab] = button
+        # Naskh's tall line box would make the whole strip taller than its Latin letters need.
+        height = self.buttons[LATIN_TABS[0]].sizeHint().height()
+        for button in self.buttons.values():
+            button.setFixedHeight(height)
