@@ -160,8 +160,8 @@ class MainWindow(QMainWindow):
         ids = self.contacts_view.selected_ids()
         if ids:
             self.undo_stack.push(TrashContactsCommand(self.workspace.contacts, ids))
-            self.statusBar().showMessage(counted("MainWindow", "Moved %n contact to the Trash - Ctrl+Z undoes",
-                                                 "Moved %n contacts to the Trash - Ctrl+Z undoes", len(ids)),
+            self.statusBar().showMessage(counted("MainWindow", "Moved %n contact to the Trash (Ctrl+Z undoes)",
+                                                 "Moved %n contacts to the Trash (Ctrl+Z undoes)", len(ids)),
                                          5000)
 
     # ---- remembered state ---------------------------------------------------------------------------

@@ -68,7 +68,7 @@ class ContactListView(QWidget):
 
         self.empty_state = empty_label("emptyState", self)
         self.no_contacts = empty_label("noContactsState", self)
-        self.no_contacts.setText(self.tr("No contacts yet - press Ctrl+N to add the first one."))
+        self.no_contacts.setText(self.tr("No contacts yet. Press Ctrl+N to add the first one."))
         self.list_stack = QStackedWidget(self)
         for page in (self.table, self.empty_state, self.no_contacts):
             self.list_stack.addWidget(page)
