@@ -6,8 +6,11 @@ so an interrupted run leaves no half-written database behind.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
-from collections.abc import Callable
+import queue
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -15,12 +18,12 @@ from filelock import FileLock, Timeout
 from crm_desktop import paths
 from crm_desktop.db.connection import lock_path, open_database
 from crm_desktop.db.errors import DatabaseLockedError
-from crm_desktop.db.contacts_bulk import ContactBulkLoader
-from crm_desktop.services.demo_factory import DemoFactory
+from crm_desktop.db.contacts_bulk import ContactBulkLoader, ContactRows
+from crm_desktop.services.demo_factory import CHUNK, build_chunk, draw_names
 from crm_desktop.services.demo_pools_world import TAGS
 
 Progress = Callable[[int, int], None]  # (contacts written, contacts in total)
-BATCH = 20_000
+IN_PROCESS_LIMIT = 50_000  # fewer contacts are built faster than a worker process starts
 
 
 def _temporary_path(path: Path) -> Path:
@@ -45,14 +48,13 @@ def write_demo_database(path: Path | str, contacts: int, seed: int = 1, progress
         database = open_database(partial)
         try:
             loader = ContactBulkLoader(database)
-            factory = DemoFactory(seed, loader.begin(TAGS))
-            done = 0
-            while done < contacts:
-                count = min(BATCH, contacts - done)
-                loader.write(factory.batch(done + 1, count))
-                done += count
-                if progress is not None:
-                    progress(done, contacts)
+            with _chunk_source(seed, contacts, loader.begin(TAGS)) as chunks:
+                done = 0
+                for rows in chunks:
+                    loader.write(rows)
+                    done += len(rows.contacts)
+                    if progress is not None:
+                        progress(done, contacts)
             loader.finish()
         except BaseException:
             loader.abort()
@@ -77,6 +79,50 @@ def write_demo_database(path: Path | str, contacts: int, seed: int = 1, progress
     finally:
         lock_path(partial).unlink(missing_ok=True)
     return path
+
+
+@contextmanager
+def _chunk_source(seed: int, contacts: int, tag_ids: dict[str, int]) -> Iterator[Iterator[ContactRows]]:
+    """The rows slice by slice, in name order: built in a worker process when there are many."""
+    if contacts < IN_PROCESS_LIMIT:
+        names = draw_names(seed, contacts)
+        yield (build_chunk(seed, i, names[i * CHUNK : (i + 1) * CHUNK], tag_ids) for i in range(_slices(contacts)))
+        return
+    # spawn, not fork: the GUI process has threads (Qt) that a fork would copy in a broken state.
+    context = multiprocessing.get_context("spawn")
+    rows: multiprocessing.Queue = context.Queue(maxsize=3)
+    worker = context.Process(target=_produce, args=(seed, contacts, tag_ids, rows), name="demo-rows", daemon=True)
+    worker.start()
+    try:
+        yield _received(rows, worker, _slices(contacts))
+    finally:
+        if worker.is_alive():
+            worker.terminate()
+        worker.join()
+        rows.close()
+        rows.cancel_join_thread()
+
+
+def _slices(contacts: int) -> int:
+    return -(-contacts // CHUNK)
+
+
+def _produce(seed: int, contacts: int, tag_ids: dict[str, int], rows) -> None:
+    """Worker process: every slice's rows, in order, onto the queue."""
+    names = draw_names(seed, contacts)
+    for i in range(_slices(contacts)):
+        rows.put(build_chunk(seed, i, names[i * CHUNK : (i + 1) * CHUNK], tag_ids))
+
+
+def _received(rows, worker, count: int) -> Iterator[ContactRows]:
+    for _ in range(count):
+        while True:
+            try:
+                yield rows.get(timeout=1)
+                break
+            except queue.Empty:
+                if not worker.is_alive():
+                    raise RuntimeError(f"The demo data worker stopped (exit code {worker.exitcode}).") from None
 
 
 def ensure_demo_database(path: Path | str | None = None, contacts: int = paths.DEMO_CONTACTS) -> Path:

@@ -45,6 +45,27 @@ def test_same_seed_writes_the_same_contacts_and_another_seed_does_not(tmp_path, 
         assert _rows(demo_path, f"SELECT * FROM {table}") == _rows(again, f"SELECT * FROM {table}")
 
 
+def test_rows_built_in_a_worker_process_equal_those_built_in_process(tmp_path, demo_path, monkeypatch):
+    from crm_desktop.services import demo
+
+    monkeypatch.setattr(demo, "IN_PROCESS_LIMIT", 0)
+    worker = write_demo_database(tmp_path / "worker.sqlite3", 2000)
+    for table in ("contacts", "contact_phones", "contact_emails", "contact_tags", "contacts_fts"):
+        assert _rows(worker, f"SELECT * FROM {table}") == _rows(demo_path, f"SELECT * FROM {table}"), table
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["worker.sqlite3", "worker.sqlite3.lock"]
+
+
+def test_ids_and_search_rowids_follow_name_order_and_the_file_is_a_normal_wal_database(demo_path):
+    rows = _rows(demo_path, "SELECT id, sort_pos, sort_key FROM contacts ORDER BY id")
+    assert [r[2] for r in rows] == sorted(r[2] for r in rows)
+    assert [r[1] for r in rows] == [r[0] * (1 << 32) for r in rows]
+    live = _rows(demo_path, "SELECT sort_pos FROM contacts WHERE deleted_at IS NULL ORDER BY sort_pos")
+    assert _rows(demo_path, "SELECT rowid FROM contacts_fts ORDER BY rowid") == live
+    assert _rows(demo_path, "PRAGMA journal_mode") == [("wal",)]
+    assert _rows(demo_path, "INSERT INTO contacts_fts (contacts_fts, rank) VALUES ('integrity-check', 1)") == []
+    assert _rows(demo_path, "SELECT k FROM contacts_fts_config") == [("version",)]  # no load-time tuning left
+
+
 def test_demo_file_opens_and_search_finds_every_script(demo_path):
     with open_workspace(demo_path) as ws:
         assert ws.contacts.count() > 1900
