@@ -65,7 +65,11 @@ class ContactRepository:
     def _insert(self, contact: Contact, default_region: str, phone_terms) -> int:
         now = iso(self.clock())
         values = self._row_values(contact)
-        next_id = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM contacts").fetchone()[0]
+        # Ids are never reused, even after a purge: an old export's id must not reach a new card.
+        next_id = self.conn.execute(
+            "SELECT max(coalesce((SELECT max(id) FROM contacts), 0), "
+            "coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'contacts'), 0)) + 1"
+        ).fetchone()[0]
         pos = sort_positions.allocate(self.conn, fold(contact.file_as), next_id)
         cur = self.conn.execute(
             f"INSERT INTO contacts (id, uuid, {', '.join(_CONTACT_COLUMNS)}, sort_pos, created_at, updated_at) "
@@ -91,7 +95,7 @@ class ContactRepository:
             self.conn.execute("DELETE FROM contacts_fts WHERE rowid = ?", (pos,))
             new_key = fold(contact.file_as)
             if new_key != old_key:  # renamed: park the card, then find its new place
-                self.conn.execute("UPDATE contacts SET sort_pos = ? WHERE id = ?", (-contact.id, contact.id))
+                sort_positions.park(self.conn, contact.id)
                 pos = sort_positions.allocate(self.conn, new_key, contact.id)
             assignments = ", ".join(f"{c} = ?" for c in _CONTACT_COLUMNS)
             self.conn.execute(
@@ -346,9 +350,14 @@ class ContactRepository:
 
     def tag_counts(self) -> list[tuple[str, int]]:
         """Tags on live cards with how many cards carry each, by name."""
+        # Every card counted from the covering index contact_tags_tag, less the few in the Trash, found
+        # through contacts_trashed (CROSS JOIN keeps that order): no join over every tagged card.
         return self.conn.execute(
-            "SELECT t.name, count(*) FROM tags t JOIN contact_tags ct ON ct.tag_id = t.id "
-            "JOIN contacts c ON c.id = ct.contact_id WHERE c.deleted_at IS NULL GROUP BY t.id ORDER BY t.name"
+            "WITH trashed AS (SELECT ct.tag_id, count(*) AS n FROM contacts c CROSS JOIN contact_tags ct "
+            "  ON ct.contact_id = c.id WHERE c.deleted_at IS NOT NULL GROUP BY ct.tag_id), "
+            "everyone AS (SELECT tag_id, count(*) AS n FROM contact_tags GROUP BY tag_id) "
+            "SELECT t.name, e.n - coalesce(tr.n, 0) AS live FROM everyone e JOIN tags t ON t.id = e.tag_id "
+            "LEFT JOIN trashed tr ON tr.tag_id = e.tag_id WHERE live > 0 ORDER BY t.name"
         ).fetchall()
 
 
