@@ -6,6 +6,7 @@ byte-for-byte as it was; only a file that passed is opened for writing.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sqlite3
@@ -21,10 +22,14 @@ from crm_desktop.db.errors import (
     MigrationError,
     NewerSchemaError,
     NotADatabaseError,
+    storage_error,
 )
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+# Files up to this size are checked page by page before they are opened (about 0.2 s); a bigger one is
+# checked in the background once the window is up (Database.check_integrity), since that takes seconds.
+CHECK_ON_OPEN_BYTES = 32 * 1024 * 1024
 
 
 class Database:
@@ -36,9 +41,30 @@ class Database:
         self.db = sqlite_utils.Database(conn)
         self._lock = lock
 
+    @contextlib.contextmanager
     def atomic(self):
-        """One user action that writes: it happens whole or not at all (nested blocks are savepoints)."""
-        return self.db.atomic()
+        """One user action that writes: it happens whole or not at all (nested blocks are savepoints).
+
+        A failure that is the environment's fault (disk full, read-only, damaged) becomes a StorageError
+        that says so; the transaction is rolled back first."""
+        try:
+            with self.db.atomic():
+                yield self
+        except (sqlite3.OperationalError, sqlite3.DatabaseError) as exc:
+            if isinstance(exc, sqlite3.IntegrityError | sqlite3.ProgrammingError | sqlite3.InterfaceError):
+                raise
+            raise storage_error(self.path, exc) from exc
+
+    def check_integrity(self) -> list[str]:
+        """SQLite's quick_check on a separate reader: [] when the file is sound (seconds at 1M cards)."""
+        reader = self.reader()
+        try:
+            problems = [r[0] for r in reader.execute("PRAGMA quick_check(20)")]
+        except sqlite3.DatabaseError as exc:
+            return [str(exc)]
+        finally:
+            reader.close()
+        return [] if problems == ["ok"] else problems
 
     def reader(self) -> sqlite3.Connection:
         """A separate read-only connection, for work on another thread (WAL lets it read meanwhile)."""
@@ -70,7 +96,7 @@ def lock_path(path: Path) -> Path:
 
 def open_database(path: Path | str, *, migrations=None, lock: bool = True) -> Database:
     """Open (creating if absent) the database at path, or raise a StorageError saying why not."""
-    path = Path(path).expanduser().absolute()
+    path = Path(path).expanduser().resolve()  # one lock per file, however it is reached (symlinks)
     migrations = schema.MIGRATIONS if migrations is None else migrations
     _refuse_foreign_file(path)
     file_lock = _acquire_lock(path) if lock else None
@@ -80,7 +106,12 @@ def open_database(path: Path | str, *, migrations=None, lock: bool = True) -> Da
         version = _checked_version(path, len(migrations))
         if version < len(migrations):
             _migrate(path, version, migrations)
-        conn = _connect(path)
+        try:
+            conn = _connect(path)
+            conn.execute("BEGIN IMMEDIATE")  # can we write at all? (a read-only file or folder cannot)
+            conn.execute("ROLLBACK")
+        except sqlite3.DatabaseError as exc:
+            raise storage_error(path, exc) from exc
         return Database(path, conn, file_lock)
     except BaseException:
         if file_lock is not None:
@@ -138,6 +169,10 @@ def _checked_version(path: Path, supported: int) -> int:
         missing = schema.expected_tables(version) - tables
         if missing:
             raise DamagedDatabaseError(path, f"tables missing: {', '.join(sorted(missing))}")
+        if path.stat().st_size <= CHECK_ON_OPEN_BYTES:
+            problems = [r[0] for r in ro.execute("PRAGMA quick_check(5)")]
+            if problems != ["ok"]:
+                raise DamagedDatabaseError(path, "; ".join(problems))
         return version
     except sqlite3.DatabaseError as exc:
         raise DamagedDatabaseError(path, str(exc)) from exc

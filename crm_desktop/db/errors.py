@@ -61,5 +61,35 @@ class MigrationError(StorageError):
         )
 
 
+class ReadOnlyDatabaseError(StorageError):
+    def __init__(self, path: Path | str):
+        super().__init__(
+            path,
+            f"The database {path} cannot be written: the file or its folder is read-only. "
+            "Fix the permissions, or copy the file to a folder you can write to.",
+        )
+
+
+class WriteFailedError(StorageError):
+    def __init__(self, path: Path | str, detail: str):
+        super().__init__(
+            path,
+            f"Saving to {path} failed ({detail}). Nothing of this change was written; "
+            "check the free disk space and try again.",
+        )
+
+
+def storage_error(path: Path | str, exc: Exception) -> StorageError:
+    """The user-facing error for an sqlite3 error that is the environment's fault, not ours."""
+    text = str(exc).lower()
+    if "readonly" in text or "read-only" in text:
+        return ReadOnlyDatabaseError(path)
+    if "malformed" in text or "not a database" in text:
+        return DamagedDatabaseError(path, str(exc))
+    if "locked" in text or "busy" in text:
+        return DatabaseLockedError(path)
+    return WriteFailedError(path, str(exc))
+
+
 class NotFoundError(LookupError):
     """A record id that does not exist (any more)."""

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import sqlite3
 
-from crm_desktop.domain.text import TOKEN_CATEGORIES
-
 # Marks the file as ours ("CRMD"), so a foreign SQLite file is recognised and refused.
 APPLICATION_ID = 0x43524D44
 
-FTS_TOKENIZER = f"unicode61 remove_diacritics 2 categories '{TOKEN_CATEGORIES}'"
+# Written out, not imported: a shipped step must mean the same thing forever. Letters, digits and
+# combining marks are word characters, so Indic vowel signs stay in their words (domain.text agrees).
+FTS_TOKENIZER = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'"
 
 
 def run_script(conn: sqlite3.Connection, script: str) -> None:
@@ -33,7 +33,7 @@ def _v1_contacts(conn: sqlite3.Connection) -> None:
         conn,
         f"""
         CREATE TABLE contacts (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: exports refer to ids
             uuid TEXT NOT NULL UNIQUE,
             kind TEXT NOT NULL CHECK (kind IN ('person', 'company')),
             prefix TEXT NOT NULL DEFAULT '',

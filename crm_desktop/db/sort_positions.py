@@ -13,20 +13,35 @@ from __future__ import annotations
 
 import sqlite3
 
-STEP = 1 << 32  # spacing of freshly numbered cards: 2^31 cards fit in a signed 64-bit rowid
+STEP = 1 << 32  # spacing of cards added at either end, and of a freshly numbered file
+LIMIT = 1 << 60  # positions live in (-LIMIT, LIMIT): room for 2^28 cards added at each end
+_TEMPORARY = 1 << 61  # move() passes cards through new + _TEMPORARY: above every real position
+_PARKED = 1 << 62  # a card being renamed waits at _PARKED + id: above every temporary one
 FTS_COLUMNS = "name, org, reach, place, tags, notes"
+
+
+def park(conn: sqlite3.Connection, contact_id: int) -> None:
+    """Take a card out of the order (before it is renamed) without freeing a position anyone could take."""
+    conn.execute("UPDATE contacts SET sort_pos = ? WHERE id = ?", (_PARKED + contact_id, contact_id))
 
 
 def allocate(conn: sqlite3.Connection, sort_key: str, contact_id: int) -> int:
     """A free position between the neighbours of (sort_key, contact_id), making room if needed.
 
-    The card itself must not hold a position meanwhile (a new card, or one parked at -id)."""
+    The card itself must not hold a position meanwhile (a new card, or a parked one)."""
     while True:
         before, after = _neighbours(conn, sort_key, contact_id)
-        low = before if before is not None else 0
-        high = after if after is not None else low + 2 * STEP
+        if before is None and after is None:
+            return 0
+        # At either end a card steps a full STEP outwards, so adding in name order (or reverse) never crowds.
+        if before is None and after - STEP > -LIMIT:
+            return after - STEP
+        if after is None and before + STEP < LIMIT:
+            return before + STEP
+        low = -LIMIT if before is None else before
+        high = LIMIT if after is None else after
         if high - low >= 2:
-            return low + min((high - low) // 2, STEP)
+            return (low + high) // 2
         _spread(conn, sort_key, contact_id)
 
 
@@ -58,14 +73,17 @@ def _spread(conn: sqlite3.Connection, sort_key: str, contact_id: int) -> None:
             (sort_key, contact_id, contact_id, width + 1),
         ).fetchall()
         # Fixed outer bounds: the card just outside the window, or open space at either end.
-        low = below[-1][1] if len(below) > width else 0
         inner_below = below[:width][::-1]
         inner_above = above[:width]
+        window = [pos for _, pos in inner_below + inner_above]
+        if len(below) > width:
+            low = below[-1][1]
+        else:
+            low = max(-LIMIT, min(window) - (width + 2) * STEP)
         if len(above) > width:
             high = above[-1][1]
         else:
-            last = above[-1][1] if above else (inner_below[-1][1] if inner_below else low)
-            high = last + (width + 2) * STEP
+            high = min(LIMIT, max(window) + (width + 2) * STEP)
         # The window holds inner_below, a free slot for the newcomer, then inner_above.
         slots = len(inner_below) + 1 + len(inner_above)
         if high - low > 4 * (slots + 1) or (len(below) <= width and len(above) <= width):
@@ -91,8 +109,10 @@ def move(conn: sqlite3.Connection, moves: list[tuple[int, int, int]]) -> None:
         if row is not None:
             docs[old] = row
     conn.executemany("DELETE FROM contacts_fts WHERE rowid = ?", [(old,) for old in docs])
-    # Through negative numbers, so no two cards hold one position in between (a UNIQUE index).
-    conn.executemany("UPDATE contacts SET sort_pos = ? WHERE id = ?", [(-new, cid) for cid, _, new in moves])
+    # Through a range no real position uses, so no two cards hold one position in between (UNIQUE index).
+    conn.executemany(
+        "UPDATE contacts SET sort_pos = ? WHERE id = ?", [(new + _TEMPORARY, cid) for cid, _, new in moves]
+    )
     conn.executemany("UPDATE contacts SET sort_pos = ? WHERE id = ?", [(new, cid) for cid, _, new in moves])
     conn.executemany(
         f"INSERT INTO contacts_fts (rowid, {FTS_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",

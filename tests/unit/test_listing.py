@@ -27,6 +27,18 @@ def assert_index_consistent(workspace):
     assert by_key == by_pos
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_adding_in_reverse_order_and_renaming_keeps_order(workspace, monkeypatch, seed):
+    monkeypatch.setattr(sort_positions, "STEP", 4)
+    rnd = random.Random(seed)
+    ids = [workspace.contacts.save(Contact(first_name=f"P{i:03d}", last_name="Zed")).id for i in range(120, 0, -1)]
+    for contact_id in rnd.sample(ids, 60):
+        contact = workspace.contacts.get(contact_id)
+        contact.last_name = rnd.choice(["Aziz", "Zed", "Malik", "کریم"])
+        workspace.contacts.save(contact)
+    assert_index_consistent(workspace)
+
+
 def test_crowded_gaps_are_spread_and_order_holds(workspace, monkeypatch):
     monkeypatch.setattr(sort_positions, "STEP", 4)  # tiny gaps: every few inserts must make room
     rnd = random.Random(7)

@@ -123,7 +123,6 @@ def _broken_step(conn):
 def test_migration_copies_the_file_aside_first_and_keeps_data(db_path):
     with open_workspace(db_path) as ws:
         ws.contacts.save(Contact(first_name="कमला", last_name="शर्मा"))
-    before = digest(db_path)
     with open_database(db_path, migrations=[*schema.MIGRATIONS, _add_column]) as db:
         assert db.execute("PRAGMA user_version").fetchone()[0] == schema.LATEST_VERSION + 1
         assert db.execute("SELECT first_name, favourite FROM contacts").fetchall() == [("कमला", 0)]
@@ -133,7 +132,6 @@ def test_migration_copies_the_file_aside_first_and_keeps_data(db_path):
     with sqlite3.connect(backups[0]) as old:
         assert old.execute("PRAGMA user_version").fetchone()[0] == schema.LATEST_VERSION
         assert old.execute("SELECT first_name FROM contacts").fetchall() == [("कमला",)]
-    assert before  # the original bytes were readable before the upgrade
 
 
 def test_a_failed_migration_step_is_rolled_back_whole(db_path):
@@ -171,3 +169,71 @@ def ws_query():
     from crm_desktop.domain.contact_query import ContactQuery
 
     return ContactQuery()
+
+
+def _damage_a_data_page(db_path):
+    with open_workspace(db_path) as ws:
+        for i in range(300):
+            ws.contacts.save(Contact(first_name=f"Name{i}", notes="x" * 300))
+    data = bytearray(db_path.read_bytes())
+    middle = (len(data) // 4096 // 2) * 4096  # a page in the middle: not the schema, not the header
+    data[middle + 8 : middle + 4096] = b"\x5a" * (4096 - 8)
+    db_path.write_bytes(bytes(data))
+
+
+def test_a_damaged_data_page_is_found_before_opening(db_path):
+    _damage_a_data_page(db_path)
+    before = digest(db_path)
+    with pytest.raises(DamagedDatabaseError):
+        open_database(db_path)
+    assert digest(db_path) == before
+
+
+def test_big_files_are_checked_after_opening(db_path, monkeypatch):
+    from crm_desktop.db import connection
+
+    _damage_a_data_page(db_path)
+    monkeypatch.setattr(connection, "CHECK_ON_OPEN_BYTES", 0)  # as if the file were large
+    with open_database(db_path) as db:
+        assert db.check_integrity() != []
+    with open_workspace(db_path.with_name("sound.sqlite3")) as ws:
+        assert ws.database.check_integrity() == []
+
+
+def test_write_failures_become_clear_storage_errors(db_path):
+    from crm_desktop.db.connection import Database
+    from crm_desktop.db.errors import ReadOnlyDatabaseError
+
+    open_database(db_path).close()
+    conn = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True, isolation_level=None)
+    db = Database(db_path, conn, None)
+    with pytest.raises(ReadOnlyDatabaseError, match="cannot be written"):
+        with db.atomic():
+            db.execute("INSERT INTO settings (key, value) VALUES ('a', 'b')")
+    db.close()
+
+
+def test_a_symlink_does_not_get_round_the_lock(db_path):
+    first = open_database(db_path)
+    link = db_path.with_name("link.sqlite3")
+    link.symlink_to(db_path)
+    with pytest.raises(DatabaseLockedError):
+        open_database(link)
+    first.close()
+
+
+def test_ids_are_never_reused_after_a_purge(db_path):
+    with open_workspace(db_path) as ws:
+        bob = ws.contacts.save(Contact(first_name="Bob"))
+        ws.contacts.trash([bob.id])
+        ws.contacts.purge([bob.id])
+        carol = ws.contacts.save(Contact(first_name="Carol"))
+        assert carol.id > bob.id
+    with open_workspace(db_path) as ws:  # also after reopening
+        assert ws.contacts.save(Contact(first_name="Dan")).id > carol.id
+
+
+def test_the_index_tokenizer_matches_the_query_tokenizer():
+    from crm_desktop.domain.text import TOKEN_CATEGORIES
+
+    assert f"categories '{TOKEN_CATEGORIES}'" in schema.FTS_TOKENIZER
