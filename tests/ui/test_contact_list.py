@@ -11,19 +11,6 @@ from crm_desktop.domain.contact import Contact
 from crm_desktop.domain.contact_query import SortColumn
 from crm_desktop.ui.contacts import list_view
 from crm_desktop.ui.main_window import MainWindow
-from tests.ui.sample_contacts import fill
-
-
-@pytest.fixture
-def window(qtbot, workspace, tmp_path):
-    ids = fill(workspace)
-    win = MainWindow(workspace, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitActive(win):
-        win.activateWindow()
-    win.ids = ids
-    return win
 
 
 def table(win: QWidget) -> QTableView:

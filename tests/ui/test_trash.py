@@ -3,25 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QTableView
 
 from crm_desktop.db.errors import NotFoundError
-from crm_desktop.ui.main_window import MainWindow
 from crm_desktop.ui.trash import view as trash_view
-from tests.ui.sample_contacts import fill
-
-
-@pytest.fixture
-def window(qtbot, workspace, tmp_path):
-    ids = fill(workspace)
-    win = MainWindow(workspace, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    win.ids = ids
-    return win
 
 
 @pytest.fixture

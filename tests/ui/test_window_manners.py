@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QTableView
 
@@ -11,22 +11,7 @@ from crm_desktop import __version__
 from crm_desktop.ui import about
 from crm_desktop.ui.contacts import card_prompt
 from crm_desktop.ui.contacts.card_prompt import UnsavedChoice
-from crm_desktop.ui.main_window import MainWindow
 from crm_desktop.ui.preferences import PreferencesDialog
-from tests.ui.sample_contacts import fill
-
-
-@pytest.fixture
-def window(qtbot, workspace, tmp_path):
-    ids = fill(workspace)
-    win = MainWindow(workspace, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    with qtbot.waitActive(win):
-        win.activateWindow()
-    win.ids = ids
-    return win
 
 
 @pytest.fixture
