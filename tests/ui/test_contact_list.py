@@ -203,3 +203,26 @@ def test_staying_on_unsaved_edits_keeps_the_list_on_that_card(qtbot, window, mon
     view.selectRow(shown_names(window).index("Khan, Imran"))
     assert card.current_id() == window.ids["Lovelace, Ada"]
     assert window.contacts_view.selected_ids() == [window.ids["Lovelace, Ada"]]
+
+
+def test_saving_the_selected_card_keeps_it_selected_without_asking(qtbot, window, monkeypatch):
+    from crm_desktop.services.changes import ChangeKind
+    from crm_desktop.ui.contacts import card_prompt
+
+    def unexpected_prompt(parent, name):
+        raise AssertionError(f"asked about unsaved edits to {name!r} while saving them")
+
+    monkeypatch.setattr(card_prompt, "ask_unsaved_changes", unexpected_prompt)
+    changes = []
+    window.workspace.changes.subscribe(changes.append)
+    view = table(window)
+    view.selectRow(shown_names(window).index("Khan, Imran"))
+    card = window.contacts_view.card
+    qtbot.keyClicks(card.form.boxes["job_title"].editor, "Owner")
+    qtbot.mouseClick(card.save_button, Qt.MouseButton.LeftButton)
+    imran = window.ids["Khan, Imran"]
+    assert [(c.kind, tuple(c.ids)) for c in changes] == [(ChangeKind.UPDATED, (imran,))]
+    assert window.workspace.contacts.get(imran).job_title == "Owner"
+    assert window.contacts_view.selected_ids() == [imran]
+    assert view.selectionModel().currentIndex().data() == "Khan, Imran"
+    assert card.current_id() == imran and not card.has_unsaved_changes()

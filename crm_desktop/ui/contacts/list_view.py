@@ -64,7 +64,7 @@ class ContactListView(QWidget):
         header.sortIndicatorChanged.connect(self._keep_sortable_indicator)
         self._keeper = SelectionKeeper(self.table)
         self.table.selectionModel().selectionChanged.connect(self._show_selected)
-        self.table.selectionModel().currentRowChanged.connect(self._show_selected)
+        self.table.selectionModel().currentRowChanged.connect(self._current_moved)
 
         self.empty_state = empty_label("emptyState", self)
         self.no_contacts = empty_label("noContactsState", self)
@@ -184,6 +184,11 @@ class ContactListView(QWidget):
         shown = current if current in ids else (ids[0] if ids else None)
         if shown != self.card.current_id():
             self.card.show_contact(shown)
+
+    def _current_moved(self, *_args) -> None:
+        # Ctrl+arrows move the current row without selecting: with nothing selected the card stays put.
+        if self.table.selectionModel().hasSelection():
+            self._show_selected()
 
     def _select_quietly(self, contact_id: int | None) -> None:
         """Select a row without asking the card to show it (it shows that contact already)."""

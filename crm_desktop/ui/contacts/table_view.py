@@ -146,9 +146,11 @@ class ContactTable(QTableView):
         current_row = rows.get(current) if current is not None else None
         if current_row is None and selection.indexes():
             current_row = min(index.row() for index in selection.indexes())
+        # Select first, then move the current row: a current row beside an empty selection would tell the
+        # card to show nothing (and ask about unsaved edits) in the middle of restoring the list.
+        selection_model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         if current_row is not None:
             selection_model.setCurrentIndex(model.index(current_row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
-        selection_model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         return not selection.isEmpty()
 
     def select_row(self, row: int) -> None:
