@@ -158,6 +158,9 @@ class MainWindow(QMainWindow):
             self.trash_view.purge_selected()
             return
         ids = self.contacts_view.selected_ids()
+        card = self.contacts_view.card
+        if card.current_id() in ids and not card.confirm_leave():
+            return  # the user stays on the unsaved edits of a card about to go: nothing is deleted
         if ids:
             self.undo_stack.push(TrashContactsCommand(self.workspace.contacts, ids))
             self.statusBar().showMessage(counted("MainWindow", "Moved %n contact to the Trash (Ctrl+Z undoes)",

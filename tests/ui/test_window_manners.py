@@ -110,6 +110,39 @@ def test_delete_in_the_table_moves_the_selected_card_to_the_trash(qtbot, window)
     assert trashed(window) == 1
 
 
+def test_delete_with_unsaved_edits_on_the_card_asks_and_stay_keeps_the_card(qtbot, window, answer):
+    given, asked = answer
+    edit_first_name(qtbot, window, "Khan, Imran", "ullah")
+    given.append(UnsavedChoice.STAY)
+    contacts_table(window).setFocus()
+    qtbot.keyClick(contacts_table(window), Qt.Key.Key_Delete)
+    assert asked == ["Imranullah Khan"] and trashed(window) == 0
+    card = window.contacts_view.card
+    assert card.current_id() == window.ids["Khan, Imran"] and card.has_unsaved_changes()
+
+
+def test_delete_with_unsaved_edits_saved_first_keeps_them_for_undo(qtbot, window, answer):
+    given, asked = answer
+    edit_first_name(qtbot, window, "Khan, Imran", "ullah")
+    given.append(UnsavedChoice.SAVE)
+    contacts_table(window).setFocus()
+    qtbot.keyClick(contacts_table(window), Qt.Key.Key_Delete)
+    assert asked == ["Imranullah Khan"] and trashed(window) == 1
+    window.undo_action.trigger()
+    assert window.workspace.contacts.get(window.ids["Khan, Imran"]).first_name == "Imranullah"
+
+
+def test_delete_with_unsaved_edits_discarded_deletes_the_saved_card(qtbot, window, answer):
+    given, asked = answer
+    edit_first_name(qtbot, window, "Khan, Imran", "ullah")
+    given.append(UnsavedChoice.DISCARD)
+    contacts_table(window).setFocus()
+    qtbot.keyClick(contacts_table(window), Qt.Key.Key_Delete)
+    assert asked == ["Imranullah Khan"] and trashed(window) == 1
+    assert window.contacts_view.card.current_id() is None
+    assert window.workspace.contacts.get(window.ids["Khan, Imran"]).first_name == "Imran"
+
+
 @pytest.mark.parametrize("name", ["relationshipFilter", "tagFilter", "stageFilter"])
 def test_delete_in_a_filter_combo_deletes_nothing(qtbot, window, name):
     select(window, "Khan, Imran")
