@@ -145,9 +145,10 @@ class Contact:
         return self.deleted_at is not None
 
 
-def filed_name(last: str, first: str) -> str:
-    """"Last, First". Urdu writes its own comma; the Latin one reads wrongly in right-to-left text."""
-    comma = "،" if _is_arabic_script(last) else ","
+def filed_name(last: str, first: str, script_of: str | None = None) -> str:
+    """"Last, First". Urdu writes its own comma; the Latin one reads wrongly in right-to-left text.
+    script_of: the unfolded last name, when last is already a sort key (which no longer looks Arabic)."""
+    comma = "،" if _is_arabic_script(last if script_of is None else script_of) else ","
     return f"{last}{comma} {first}"
 
 

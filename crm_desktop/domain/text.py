@@ -49,9 +49,22 @@ def query_tokens(query: str) -> list[str]:
     return tokens
 
 
+# Urdu's alphabet order, which code point order breaks (پ, ٹ, چ, ڈ, ڑ, ژ, ک, گ, ں, ہ, ھ, ی, ے were added
+# to the Arabic block after the letters they follow). For sorting only, each letter is moved to a code
+# point in that order just past the Arabic block (U+0700..), so Urdu keys still sort between Latin and
+# Devanagari and a script's cards stay together. Arabic-keyboard forms take their Urdu letter's place.
+_URDU_ALPHABET = "اآبپتٹثجچحخدڈذرڑزژسشصضطظعغفقکگلمنںوہھءیے"
+_URDU_SORT = {ord(ch): chr(0x0700 + rank) for rank, ch in enumerate(_URDU_ALPHABET)}
+_URDU_SORT |= {ord("ه"): _URDU_SORT[ord("ہ")], ord("ة"): _URDU_SORT[ord("ہ")], ord("ۃ"): _URDU_SORT[ord("ہ")],
+               ord("ئ"): _URDU_SORT[ord("ی")], ord("ۓ"): _URDU_SORT[ord("ے")], ord("ؤ"): _URDU_SORT[ord("و")],
+               ord("أ"): _URDU_SORT[ord("ا")], ord("إ"): _URDU_SORT[ord("ا")], ord("ۂ"): _URDU_SORT[ord("ہ")]}  # fmt: skip
+
+
 def fold(text: str) -> str:
-    """Case- and accent-free form for sorting: "Émile" files under E. Marks of other scripts stay."""
-    decomposed = unicodedata.normalize("NFD", normalize(text).casefold())
+    """The sort key: case- and accent-free ("Émile" files under E), Urdu in its alphabet's order.
+    Marks of other scripts stay: they belong to their letters."""
+    composed = unicodedata.normalize("NFC", normalize(text).casefold())
+    decomposed = unicodedata.normalize("NFD", composed.translate(_URDU_SORT))
     kept = []
     for ch in decomposed:
         if unicodedata.combining(ch) and kept and kept[-1] < "\u0250":
@@ -62,10 +75,11 @@ def fold(text: str) -> str:
 
 # The Rolodex index: A-Z, then one tab per other script, keyed by where that script starts in sort order.
 SCRIPT_TABS: tuple[tuple[str, str], ...] = (
-    ("ا", "\u0600"),  # Arabic script: Urdu
+    ("ا", "\u0600"),  # Arabic script (Urdu), including the sort-only code points of fold()
     ("अ", "\u0900"),  # Devanagari: Hindi
     ("அ", "\u0b80"),  # Tamil
 )
+_SCRIPT_ENDS = {"\u0600": "\u0780", "\u0900": "\u0980", "\u0b80": "\u0c00"}
 LATIN_TABS = tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 OTHER_TAB = "#"
 
@@ -77,11 +91,9 @@ def index_tab(sort_key: str) -> str:
     first = sort_key[0]
     if "a" <= first <= "z":
         return first.upper()
-    for tab, start in reversed(SCRIPT_TABS):
-        if first >= start and unicodedata.category(first).startswith("L"):
-            script_end = chr(ord(start) + 0x80 * (2 if start == "\u0600" else 1))
-            if first < script_end:
-                return tab
+    for tab, start in SCRIPT_TABS:
+        if start <= first < _SCRIPT_ENDS[start]:
+            return tab
     return OTHER_TAB
 
 

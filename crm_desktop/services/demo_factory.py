@@ -93,7 +93,9 @@ def draw_names(seed: int, count: int) -> list[Name]:
                 if text not in folded:
                     folded[text] = fold(text)
                 parts.append(folded[text])
-            key = keys[(last, first, middle)] = filed_name(parts[0], f"{parts[1]} {parts[2]}" if middle else parts[1])
+            key = keys[(last, first, middle)] = filed_name(
+                parts[0], f"{parts[1]} {parts[2]}" if middle else parts[1], script_of=last
+            )
         add((key, ci, s, prefix, first_pair, middle, last_pair, nickname, None, None))
     names.sort(key=itemgetter(0))  # stable: equal names keep the order drawn
     return names

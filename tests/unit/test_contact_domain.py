@@ -65,3 +65,11 @@ def test_text_rules():
     assert normalize("علي") == "علی"  # Arabic yeh folded to Urdu yeh
     assert fold("Émile") == "emile" and fold("शर्मा") == "शर्मा"
     assert [index_tab(fold(n)) for n in ("Émile", "خان", "शर्मा", "செல்வம்", "9 Lives")] == ["E", "ا", "अ", "அ", "#"]
+
+
+def test_urdu_names_sort_in_urdu_alphabet_order_between_latin_and_hindi():
+    names = ["یاسر", "پرویز", "Zed", "بلال", "ٹیپو", "علی", "अमित", "گل", "کامران", "ہما", "چوہدری", "محمد"]
+    assert sorted(names, key=fold) == [
+        "Zed", "بلال", "پرویز", "ٹیپو", "چوہدری", "علی", "کامران", "گل", "محمد", "ہما", "یاسر", "अमित",
+    ]  # fmt: skip
+    assert fold("علي") == fold("علی")  # Arabic-keyboard letters take their Urdu letter's place
