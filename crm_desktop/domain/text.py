@@ -62,7 +62,10 @@ _URDU_SORT |= {ord("ه"): _URDU_SORT[ord("ہ")], ord("ة"): _URDU_SORT[ord("ہ")
 
 def fold(text: str) -> str:
     """The sort key: case- and accent-free ("Émile" files under E), Urdu in its alphabet's order.
-    Marks of other scripts stay: they belong to their letters."""
+    Marks of other scripts stay: they belong to their letters.
+
+    Stored files hold these keys and positions derived from them: a change here needs a migration that
+    recomputes contacts.sort_key, company_key, city_key and the sort positions."""
     composed = unicodedata.normalize("NFC", normalize(text).casefold())
     decomposed = unicodedata.normalize("NFD", composed.translate(_URDU_SORT))
     kept = []
