@@ -195,5 +195,6 @@ class MainWindow(QMainWindow):
             return
         self.save_state()
         self.contacts_view.stop()
+        self.trash_view.stop()
         self.bridge.detach()
         super().closeEvent(event)

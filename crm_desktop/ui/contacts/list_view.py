@@ -223,6 +223,7 @@ class ContactListView(QWidget):
     def stop(self) -> None:
         """No more queries: the window is closing and the database goes with it."""
         self._search_timer.stop()
+        self.model.stop()
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

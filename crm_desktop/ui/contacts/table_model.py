@@ -8,7 +8,6 @@ user scrolls. data() for a cached row is a dict lookup and a tuple index.
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -20,6 +19,7 @@ from crm_desktop.domain.contact_query import ContactQuery, ContactSummary, SortC
 from crm_desktop.services.changes import Change
 from crm_desktop.services.contacts import ContactService
 from crm_desktop.ui.contacts.bidi import RTL_ROLE, SCRIPT_ROLE
+from crm_desktop.ui.contacts.length_counter import LengthCounter
 from crm_desktop.ui.scripts import is_rtl, script_of
 
 ID_ROLE = Qt.ItemDataRole.UserRole  # the contact id of a row
@@ -108,7 +108,8 @@ class ContactTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[_Row | None]] = OrderedDict()
         self.pages_fetched = 0  # for tests and benchmarks: how many page queries ran
         self._length_known.connect(self._grow_to)
-        self._counter: threading.Thread | None = None
+        self._counter = counter = LengthCounter(contacts.full_length, self._length_known.emit)
+        self.destroyed.connect(lambda *_: counter.stop())  # a count in flight must not outlive the model
         self._ids: Sequence[int] = self._search()
 
     # ---- the query ------------------------------------------------------------------------------
@@ -136,12 +137,8 @@ class ContactTableModel(QAbstractTableModel):
         first screen shows at once; its real length is counted on a worker and the rows grow then."""
         ids = self._contacts.search_ids(self._query)
         if not getattr(ids, "exact", True):
-            self._counter = threading.Thread(target=self._count_off_thread, args=(ids,), daemon=True)
-            self._counter.start()
+            self._counter.request(ids)
         return ids
-
-    def _count_off_thread(self, ids) -> None:
-        self._length_known.emit(ids, self._contacts.full_length(ids))
 
     def _grow_to(self, ids, length: int) -> None:
         if ids is not self._ids or ids.exact:
@@ -155,10 +152,13 @@ class ContactTableModel(QAbstractTableModel):
         else:
             ids.settle(length)
 
-    def wait_for_length(self, timeout: float = 10.0) -> None:
-        """Until the background count (if any) has finished (tests and benchmarks)."""
-        if self._counter is not None:
-            self._counter.join(timeout)
+    def wait_for_length(self, timeout: float = 10.0) -> bool:
+        """Until the background count (if any) has finished (tests and benchmarks); False on timeout."""
+        return self._counter.wait(timeout)
+
+    def stop(self) -> None:
+        """No more background counts; waits for the one in flight (before the database closes)."""
+        self._counter.stop()
 
     def on_change(self, change: Change) -> None:
         if change.entity == "contact":

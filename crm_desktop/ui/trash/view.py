@@ -108,6 +108,10 @@ class TrashView(QWidget):
                                      "Delete all %n contacts in the Trash forever? This cannot be undone.", count)):
             self._contacts.empty_trash()
 
+    def stop(self) -> None:
+        """No more queries: the window is closing and the database goes with it."""
+        self.model.stop()
+
     def save_state(self, settings: QSettings) -> None:
         settings.setValue("trash/header", self.table.horizontalHeader().saveState())
 
