@@ -10,6 +10,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     # A frozen (PyInstaller) app would otherwise rebuild matplotlib's font cache on every launch.
     if getattr(sys, "frozen", False):
+        import multiprocessing
+
+        multiprocessing.freeze_support()  # the demo writer builds rows in a worker process
         os.environ.setdefault("MPLCONFIGDIR", os.path.join(os.path.expanduser("~"), ".crm-desktop-mpl"))
     from crm_desktop import cli
 

@@ -64,6 +64,17 @@ def birthday_problem(month: int, day: int, year: int | None) -> str | None:
     return None
 
 
+def tag_problem(tag: str) -> str | None:
+    # The card edits tags as one comma-separated line: a tag that line cannot show would be rewritten.
+    if not tag.strip():
+        return "A tag cannot be empty."
+    if tag != tag.strip():
+        return f"The tag '{tag}' starts or ends with a space."
+    if "," in tag:
+        return f"The tag '{tag}' contains a comma, which separates tags."
+    return None
+
+
 def validate_contact(contact: Contact, default_region: str = "") -> list[FieldError]:
     errors: list[FieldError] = []
     if contact.kind is ContactKind.COMPANY:
@@ -92,6 +103,6 @@ def validate_contact(contact: Contact, default_region: str = "") -> list[FieldEr
         if problem := birthday_problem(b.month, b.day, b.year):
             errors.append(FieldError("birthday", problem))
     for i, tag in enumerate(contact.tags):
-        if not tag.strip():
-            errors.append(FieldError(f"tags[{i}]", "A tag cannot be empty."))
+        if problem := tag_problem(tag):
+            errors.append(FieldError(f"tags[{i}]", problem))
     return errors

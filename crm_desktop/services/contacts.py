@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from crm_desktop.db.contacts import ContactRepository
 from crm_desktop.domain.contact import Contact
 from crm_desktop.domain.contact_query import ContactQuery, ContactSummary
-from crm_desktop.domain.validation import ValidationError, validate_contact
+from crm_desktop.domain.validation import FieldError, ValidationError, tag_problem, validate_contact
 from crm_desktop.services.changes import Change, ChangeBus, ChangeKind
 from crm_desktop.services.preferences import Preferences
 
@@ -57,8 +57,8 @@ class ContactService:
         return self.purge(self.repository.trashed_ids())
 
     def set_tag(self, ids: Sequence[int], tag: str, present: bool = True) -> list[int]:
-        if not tag.strip():
-            raise ValidationError([])
+        if problem := tag_problem(tag):
+            raise ValidationError([FieldError("tag", problem)])
         changed = self.repository.set_tag(ids, tag, present)
         self._publish(ChangeKind.UPDATED, changed)
         return changed

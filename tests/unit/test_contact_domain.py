@@ -47,6 +47,8 @@ def test_a_valid_contact_in_every_script_passes():
         (Contact(first_name="A", birthday=Birthday(2, 30)), "birthday"),
         (Contact(first_name="A", birthday=Birthday(2, 29, 2023)), "birthday"),
         (Contact(first_name="A", tags=[" "]), "tags[0]"),
+        (Contact(first_name="A", tags=["vip", " retail"]), "tags[1]"),
+        (Contact(first_name="A", tags=["Lahore, Punjab"]), "tags[0]"),
     ],
 )
 def test_each_problem_names_its_field(contact, field):

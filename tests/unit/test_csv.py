@@ -23,7 +23,7 @@ def _samples() -> list[Contact]:
                 addresses=[Address("मकान नंबर 12, एमजी रोड", "जयपुर", "राजस्थान", "302001", "IN", "home")],
                 birthday=Birthday(3, 25, 1975), stage=Stage.CUSTOMER, source="trade fair"),
         Contact(first_name="கவிதா", last_name="சிவநேசன்", notes='Said "call me", then, later, "don\'t"',
-                websites=[Website("https://example.lk/a,b", "website")], tags=["a,b", 'quote"tag']),
+                websites=[Website("https://example.lk/a,b", "website")], tags=["a;b", 'quote"tag', "tab\tinside"]),
         Contact(kind=ContactKind.COMPANY, company='Müller, "Schmidt" & Co.', notes="\r\nstarts with a break\n\n"),
         Contact(first_name="José", last_name="Núñez"),
     ]  # fmt: skip
