@@ -22,6 +22,7 @@ from crm_desktop.db.errors import (
     MigrationError,
     NewerSchemaError,
     NotADatabaseError,
+    StorageError,
     storage_error,
 )
 
@@ -40,6 +41,11 @@ class Database:
         self.conn = conn
         self.db = sqlite_utils.Database(conn)
         self._lock = lock
+        self._refusal: StorageError | None = None
+
+    def refuse_writes(self, reason: StorageError) -> None:
+        """From now on every write fails with reason (a damaged file found after opening stays as it is)."""
+        self._refusal = reason
 
     @contextlib.contextmanager
     def atomic(self):
@@ -47,6 +53,8 @@ class Database:
 
         A failure that is the environment's fault (disk full, read-only, damaged) becomes a StorageError
         that says so; the transaction is rolled back first."""
+        if self._refusal is not None:
+            raise self._refusal
         try:
             with self.db.atomic():
                 yield self
