@@ -1,7 +1,8 @@
 """Text rules for search and sorting that must hold for Latin, Devanagari, Tamil and Urdu alike.
 
 The search index and the query go through the same normalisation, so what is typed finds what was stored
-however it was typed (decomposed accents, Arabic-keyboard letters in Urdu text, vowel marks, ZWNJ).
+however it was typed (decomposed accents, Arabic-keyboard letters in Urdu text, optional vowel marks,
+ZWNJ, Urdu and Hindi digits). Changing these rules needs a migration that rebuilds the index.
 """
 
 from __future__ import annotations
@@ -11,10 +12,21 @@ import unicodedata
 
 import phonenumbers
 
-# Arabic-keyboard letters that Urdu writes with its own code points.
-_ARABIC_TO_URDU = str.maketrans({"\u064a": "\u06cc", "\u0643": "\u06a9", "\u0649": "\u06cc", "\u0629": "\u06c3"})
-# Optional Arabic vowel marks (harakat), superscript alef and tatweel: present in some spellings only.
-_ARABIC_OPTIONAL = re.compile("[\u064b-\u065f\u0670\u0640]")
+_FOLDS = {
+    # Arabic-keyboard letters that Urdu writes with its own code points (yeh, kaf, alef maksura, teh
+    # marbuta, heh).
+    "\u064a": "\u06cc", "\u0643": "\u06a9", "\u0649": "\u06cc", "\u0629": "\u06c3", "\u0647": "\u06c1",
+    # Latin letters that are not a base letter plus an accent, so FTS5's remove_diacritics keeps them.
+    "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe",
+    "Œ": "OE", "ı": "i", "þ": "th",
+}  # fmt: skip
+# Urdu/Arabic-Indic and Devanagari digits search like 0-9: "۰۳۰۰" finds a phone typed "0300".
+for _zero in ("\u0660", "\u06f0", "\u0966", "\u0be6"):
+    _FOLDS.update({chr(ord(_zero) + d): str(d) for d in range(10)})
+LETTER_FOLDS = str.maketrans(_FOLDS)  # the part of normalize() that already-normal text still needs
+# Marks present in some spellings only: Arabic vowel marks (harakat), superscript alef, tatweel.
+# (The Devanagari nukta stays: ड़ and ड are different letters.)
+_OPTIONAL_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 # Zero-width joiners and direction marks carry no letters.
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 # Characters that belong to a word: letters, digits, private use and combining marks, so that an
@@ -31,8 +43,8 @@ def normalize(text: str) -> str:
     """The form in which text is indexed and searched (case and Latin accents are left to FTS5)."""
     text = unicodedata.normalize("NFKC", text)
     text = _INVISIBLE.sub("", text)
-    text = _ARABIC_OPTIONAL.sub("", text)
-    return text.translate(_ARABIC_TO_URDU)
+    text = _OPTIONAL_MARKS.sub("", text)
+    return text.translate(LETTER_FOLDS)
 
 
 def query_tokens(query: str) -> list[str]:

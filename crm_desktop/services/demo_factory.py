@@ -22,7 +22,7 @@ from operator import itemgetter
 from crm_desktop.db.contacts_bulk import ContactRows
 from crm_desktop.db.sort_positions import STEP
 from crm_desktop.domain.contact import filed_name
-from crm_desktop.domain.text import fold
+from crm_desktop.domain.text import LETTER_FOLDS, fold
 from crm_desktop.services.demo_cultures import CULTURES
 from crm_desktop.services.demo_phones import make_phone
 from crm_desktop.services.demo_pools_world import COMPANY_TLD, SOURCES, TAGS, WEBMAIL
@@ -267,9 +267,11 @@ def _contact(rng, texts: _Texts, cid: int, name: Name, rows: ContactRows, tag_id
     ))  # fmt: skip
     if deleted is not None:
         return  # the Trash is not searched
+    # Pool text is already NFKC without optional marks (tests/unit/test_demo.py); only letter folds remain.
     rows.fts.append((
-        cid * STEP, fts_name, fts_org, " ".join([a for _, a in emails] + terms + [u for _, u in websites]),
-        " ".join(places), " ".join(tags), notes,
+        cid * STEP, fts_name.translate(LETTER_FOLDS), fts_org.translate(LETTER_FOLDS),
+        " ".join([a for _, a in emails] + terms + [u for _, u in websites]),
+        " ".join(places).translate(LETTER_FOLDS), " ".join(tags), notes.translate(LETTER_FOLDS),
     ))  # fmt: skip
 
 

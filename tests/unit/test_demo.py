@@ -10,7 +10,7 @@ import phonenumbers
 import pytest
 
 from crm_desktop.domain.contact_query import ContactQuery
-from crm_desktop.domain.text import normalize, phone_search_terms
+from crm_desktop.domain.text import LETTER_FOLDS, normalize, phone_search_terms
 from crm_desktop.domain.validation import validate_contact
 from crm_desktop.services import demo_pools_south_asia as south_asia
 from crm_desktop.services import demo_pools_world as world
@@ -129,7 +129,8 @@ def test_pool_text_is_stored_as_search_normalises_it():
             if isinstance(value, tuple):
                 texts += [t for item in value for t in (item if isinstance(item, tuple) else (item,)) if isinstance(t, str)]
     assert len(texts) > 1000
-    assert [t for t in texts if normalize(t) != t or unicodedata.normalize("NFC", t) != t] == []
+    # The demo writes pool text to the index with only LETTER_FOLDS applied (ß -> ss ...), not normalize().
+    assert [t for t in texts if normalize(t) != t.translate(LETTER_FOLDS) or unicodedata.normalize("NFC", t) != t] == []
 
 
 def test_name_pools_are_large():

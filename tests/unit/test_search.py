@@ -156,3 +156,22 @@ def test_summaries_hold_what_the_list_shows(workspace, people):
     assert (summary.display_name, summary.company, summary.phone, summary.city) == (
         "Imran Khan", "Zeta Cloth", "+92 300-5551234", "Karachi",
     )
+
+
+@pytest.mark.parametrize(
+    "stored, typed",
+    [
+        ("Łukasz Øyvind", "lukasz oyvind"),
+        ("Straße", "strasse"),
+        ("شاہد", "شاهد"),  # Arabic heh for Urdu heh
+        ("क़ासिम", "क़ास"),  # a precomposed nukta letter and its decomposed spelling
+    ],
+)
+def test_letters_typed_another_way_still_match(workspace, stored, typed):
+    saved = workspace.contacts.save(Contact(first_name=stored))
+    assert found(workspace, typed) == {saved.id}
+
+
+@pytest.mark.parametrize("typed", ["۰۳۲۱ ۴۵۶", "٠٣٢١", "०३२१ ४५६"])
+def test_urdu_and_hindi_digits_find_phone_numbers(workspace, people, typed):
+    assert found(workspace, typed) == {people["urdu"]}
