@@ -84,6 +84,13 @@ class LazyIds(Sequence[int]):
         self._count, self.exact = count, True
         self._pages.clear()  # the last page read was cut at the provisional length
 
+    def expect(self, count: int) -> None:
+        """A better provisional length, e.g. the same query's length before the last edit. Still not
+        exact: rows are read from the front, so a wrong guess shows no wrong ids, and the rows past the
+        real end raise IndexError until settle()."""
+        self._count = count
+        self._pages.clear()
+
     def _read(self, offset: int, limit: int) -> list[int]:
         """Pages past the middle are read from the far end, so the end of a long list is a short OFFSET."""
         end = min(offset + limit, self._count)

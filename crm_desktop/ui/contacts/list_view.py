@@ -239,8 +239,11 @@ class ContactListView(QWidget):
         rows = self.model.rowCount()
         if not rows:
             return
-        position = self._contacts.tab_position(self.model.query, tab)
-        self.table.select_row(min(position or 0, rows - 1))
+        position = self._contacts.tab_position(self.model.query, tab) or 0
+        if position >= rows and self.model.length_is_provisional():
+            self.model.count_now()  # the tab lies past the first rows: the list must reach it first
+            rows = self.model.rowCount()
+        self.table.select_row(min(position, rows - 1))
         self.table.setFocus()
 
     # ---- remembered state -------------------------------------------------------------------------

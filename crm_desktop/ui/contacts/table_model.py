@@ -96,6 +96,7 @@ class ContactTableModel(QAbstractTableModel):
     """Rows are the ids of `query`, in SQL order; set_query() and sort() re-run the query."""
 
     query_changed = Signal(object)  # the new ContactQuery
+    length_settled = Signal()  # a provisional length became exact (rows were added or removed at the end)
     _length_known = Signal(object, int)  # (the id list it belongs to, its real length), from a worker
 
     def __init__(self, contacts: ContactService, query: ContactQuery = ContactQuery(),
@@ -110,7 +111,8 @@ class ContactTableModel(QAbstractTableModel):
         self._length_known.connect(self._grow_to)
         self._counter = counter = LengthCounter(contacts.full_length, self._length_known.emit)
         self.destroyed.connect(lambda *_: counter.stop())  # a count in flight must not outlive the model
-        self._ids: Sequence[int] = self._search()
+        self._ids: Sequence[int] = self._search(None)
+        self._ids_query = query  # the query self._ids answers
 
     # ---- the query ------------------------------------------------------------------------------
 
@@ -127,30 +129,55 @@ class ContactTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Re-run the query (after a change); views keep their selection by id across the reset."""
+        # The same query after an edit is about as long as before: start there, not at the first rows,
+        # so a selection or scroll position far down the list survives the reset.
+        hint = len(self._ids) if self._ids_query == self._query else None
         self.beginResetModel()
-        self._ids = self._search()
+        self._ids = self._search(hint)
+        self._ids_query = self._query
         self._pages.clear()
         self.endResetModel()
 
-    def _search(self) -> Sequence[int]:
-        """The ids of the query. A huge list comes with a provisional length (its first rows), so the
-        first screen shows at once; its real length is counted on a worker and the rows grow then."""
+    def _search(self, hint: int | None) -> Sequence[int]:
+        """The ids of the query. A huge list comes with a provisional length (its first rows, or the
+        hint), so the first screen shows at once; its real length is counted on a worker, and the rows
+        grow or shrink at the end then."""
         ids = self._contacts.search_ids(self._query)
         if not getattr(ids, "exact", True):
+            if hint is not None and hint > len(ids):
+                ids.expect(hint)  # type: ignore[attr-defined]
             self._counter.request(ids)
         return ids
 
+    def length_is_provisional(self) -> bool:
+        return not getattr(self._ids, "exact", True)
+
+    def count_now(self) -> None:
+        """Learn the real length on this thread (slower than a keystroke at a million cards)."""
+        if self.length_is_provisional():
+            self._grow_to(self._ids, self._contacts.full_length(self._ids))
+
     def _grow_to(self, ids, length: int) -> None:
         if ids is not self._ids or ids.exact:
-            return  # a newer query replaced that list meanwhile
+            return  # a newer query replaced that list meanwhile, or it was counted already
         old = len(ids)
         if length > old:
             self.beginInsertRows(QModelIndex(), old, length - 1)
-            ids.settle(length)
-            self._pages.pop((old - 1) // self._page_size, None)  # it was cut short at the old end
+            self._settle(ids, length, old)
             self.endInsertRows()
+        elif length < old:
+            self.beginRemoveRows(QModelIndex(), length, old - 1)
+            self._settle(ids, length, length)
+            self.endRemoveRows()
         else:
             ids.settle(length)
+        self.length_settled.emit()
+
+    def _settle(self, ids, length: int, first_changed: int) -> None:
+        ids.settle(length)
+        last_page = max(0, first_changed - 1) // self._page_size  # it was cut short at the old end
+        for page_no in [p for p in self._pages if p >= last_page]:
+            del self._pages[page_no]
 
     def wait_for_length(self, timeout: float = 10.0) -> bool:
         """Until the background count (if any) has finished (tests and benchmarks); False on timeout."""
@@ -178,23 +205,38 @@ class ContactTableModel(QAbstractTableModel):
     # ---- ids ------------------------------------------------------------------------------------
 
     def id_at(self, row: int) -> int | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        if not 0 <= row < len(self._ids):
+            return None
+        try:
+            return self._ids[row]
+        except IndexError:  # past the real end of a provisional length: the count will remove the row
+            return None
 
     def ids_at(self, rows: Iterable[int]) -> list[int]:
-        return [self._ids[r] for r in rows if 0 <= r < len(self._ids)]
+        return [i for i in map(self.id_at, rows) if i is not None]
+
+    def _ids_between(self, start: int, stop: int) -> list[int]:
+        try:
+            return list(self._ids[start:stop])
+        except IndexError:  # the real end comes before a provisional length
+            return [i for i in map(self.id_at, range(start, min(stop, len(self._ids)))) if i is not None]
 
     def rows_of(self, ids: Sequence[int]) -> dict[int, int]:
-        """Rows of the given ids that are in the list (one C-level search each for a few ids)."""
+        """Rows of the given ids that are in the list as far as it is known (a provisional length may not
+        reach them yet); one C-level search each for a few ids."""
         wanted = set(ids)
+        length = len(self._ids)
         if len(wanted) <= 16:
             found = {}
             for contact_id in wanted:
                 try:
-                    found[contact_id] = self._ids.index(contact_id)
+                    row = self._ids.index(contact_id)
                 except ValueError:
-                    pass
+                    continue
+                if row < length:
+                    found[contact_id] = row
             return found
-        return {cid: row for row, cid in enumerate(self._ids) if cid in wanted}
+        return {cid: row for row, cid in enumerate(self._ids) if cid in wanted and row < length}
 
     def row_of(self, contact_id: int) -> int | None:
         return self.rows_of([contact_id]).get(contact_id)
@@ -248,11 +290,11 @@ class ContactTableModel(QAbstractTableModel):
             page = self._fetch(page_no)
         else:
             self._pages.move_to_end(page_no)
-        return page[offset]
+        return page[offset] if offset < len(page) else None
 
     def _fetch(self, page_no: int) -> list[_Row | None]:
         start = page_no * self._page_size
-        ids = self._ids[start : start + self._page_size]
+        ids = self._ids_between(start, start + self._page_size)
         summaries = self._contacts.summaries(ids)
         trashed = self._query.trashed
         # A card purged since the query ran has no summary: its row stays blank until the next refresh.

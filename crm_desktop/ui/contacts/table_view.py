@@ -161,24 +161,51 @@ class ContactTable(QTableView):
 
 
 class SelectionKeeper:
-    """Keeps the selected ids (and the scroll position) of a table across its model's resets."""
+    """Keeps the selected ids (and the scroll position) of a table across its model's resets.
+
+    A long list starts with a provisional length: rows beyond it are not there yet. Whatever could not
+    be restored is restored again when the real length arrives, unless the user moved on meanwhile.
+    """
 
     def __init__(self, table: ContactTable):
         self._table = table
         self._saved: tuple[list[int], int | None, int] = ([], None, 0)
+        self._pending = False  # the saved state still waits for rows that are not there yet
+        self._restoring = False
         model = table.contact_model()
         model.modelAboutToBeReset.connect(self._remember)
         model.modelReset.connect(self._restore)
+        model.length_settled.connect(self._restore_pending)
+        table.selectionModel().selectionChanged.connect(self._user_moved_on)
+        table.verticalScrollBar().valueChanged.connect(self._user_moved_on)
 
     def _remember(self) -> None:
+        if self._pending:
+            return  # the list changed again before the rows came: the state to restore is still the old one
         table = self._table
         self._saved = (table.selected_ids(), table.current_id(), table.verticalScrollBar().value())
 
     def _restore(self) -> None:
         ids, current, scroll = self._saved
-        self._table.verticalScrollBar().setValue(scroll)
-        if ids:
-            self._table.select_ids(ids, current)
+        table = self._table
+        self._restoring = True
+        try:
+            table.doItemsLayout()  # the scroll range of the new row count now, not at the next paint
+            bar = table.verticalScrollBar()
+            bar.setValue(scroll)
+            found = table.select_ids(ids, current) if ids else True
+            complete = bar.value() == scroll and found and set(table.selected_ids()) == set(ids)
+        finally:
+            self._restoring = False
+        self._pending = not complete and table.contact_model().length_is_provisional()
+
+    def _restore_pending(self) -> None:
+        if self._pending:
+            self._restore()
+
+    def _user_moved_on(self, *_args) -> None:
+        if not self._restoring:
+            self._pending = False
 
 
 def empty_label(name: str, parent: QWidget) -> QLabel:
