@@ -35,6 +35,21 @@ def test_qtmodeltester(qtmodeltester, workspace, ids):
     qtmodeltester.check(model, force_py=True)
 
 
+def test_qtmodeltester_on_the_trash(qtmodeltester, workspace, ids):
+    workspace.contacts.trash([ids["Khan, Imran"], ids["Lovelace, Ada"], ids["صدیقی، عائشہ"]])
+    model = ContactTableModel(workspace.contacts, ContactQuery(trashed=True))
+    qtmodeltester.check(model)  # the C++ tester stays on it through the changes below
+    assert model.rowCount() == 3 and model.headerData(8, Qt.Orientation.Horizontal) == "Deleted"
+    workspace.contacts.restore([ids["Lovelace, Ada"]])
+    model.refresh()
+    model.sort(NAME, Qt.SortOrder.DescendingOrder)
+    assert names(model) == ["صدیقی، عائشہ", "Khan, Imran"]
+    workspace.contacts.purge([ids["Khan, Imran"]])
+    model.refresh()
+    assert names(model) == ["صدیقی، عائشہ"]
+    model.stop()
+
+
 def test_rows_in_name_order_with_local_time(workspace, ids):
     model = ContactTableModel(workspace.contacts)
     assert names(model)[:4] == ["García, José", "Kareem, Bilal", "Khan, Imran", "Lovelace, Ada"]

@@ -91,10 +91,11 @@ def new_window(qtbot, long_list, tmp_path, gated_count):
         win.close()
 
 
-def test_rows_grow_to_the_real_length_after_the_background_count(qtbot, new_model, gated_count):
-    gated_count[0].set()
+def test_rows_grow_to_the_real_length_after_the_background_count(qtbot, qtmodeltester, new_model, gated_count):
     model = new_model()
     assert model.rowCount() == CAP  # provisional: the first rows, shown at once
+    qtmodeltester.check(model)  # and it keeps checking as the rows grow
+    gated_count[0].set()
     assert model.index(0, 0).data() == name_at(0)
     with qtbot.waitSignal(model.rowsInserted, timeout=5000):
         pass
