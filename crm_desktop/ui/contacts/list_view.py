@@ -61,7 +61,6 @@ class ContactListView(QWidget):
         header = self.table.horizontalHeader()
         header.setSortIndicator(NAME_COLUMN, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        header.sortIndicatorChanged.connect(self._keep_sortable_indicator)
         self._keeper = SelectionKeeper(self.table)
         self.table.selectionModel().selectionChanged.connect(self._show_selected)
         self.table.selectionModel().currentRowChanged.connect(self._current_moved)
@@ -143,13 +142,6 @@ class ContactListView(QWidget):
             return
         self.filters.tags_changed()
         self.model.refresh()
-
-    def _keep_sortable_indicator(self, section: int, _order: Qt.SortOrder) -> None:
-        """Tags cannot be sorted in SQL: put the arrow back on the column the list is sorted by."""
-        if not 0 <= section < len(COLUMNS) or COLUMNS[section].sort is None:
-            query = self.model.query
-            order = Qt.SortOrder.DescendingOrder if query.descending else Qt.SortOrder.AscendingOrder
-            self.table.horizontalHeader().setSortIndicator(self.model.sort_column(), order)
 
     def _update_state(self) -> None:
         rows = self.model.rowCount()
@@ -260,5 +252,4 @@ class ContactListView(QWidget):
         header = self.table.horizontalHeader()
         if isinstance(header_state, QByteArray) and header.restoreState(header_state):
             self.table.columns_fitted = True  # the user's own widths
-            self._keep_sortable_indicator(header.sortIndicatorSection(), header.sortIndicatorOrder())
             self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
