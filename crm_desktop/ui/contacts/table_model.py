@@ -199,9 +199,6 @@ class ContactTableModel(QAbstractTableModel):
         if (query.sort, query.descending) != (COLUMNS[column].sort, descending):
             self.set_query(replace(query, sort=COLUMNS[column].sort, descending=descending))
 
-    def sort_column(self) -> int:
-        return next(i for i, c in enumerate(COLUMNS) if c.sort is self._query.sort)
-
     # ---- ids ------------------------------------------------------------------------------------
 
     def id_at(self, row: int) -> int | None:
