@@ -160,10 +160,12 @@ def _search(args) -> int:
         for contact_id in shown:
             s = summaries[contact_id]
             print("\t".join(_one_line(v) for v in (s.display_name, s.company, s.phone, s.email, s.city)))
-    if not ids:
+        # len() of a long list is provisional (its first rows): count them all, only when it matters.
+        total = workspace.contacts.full_length(ids) if len(ids) > len(shown) else len(shown)
+    if not total:
         print(f"No contacts match '{args.query}'.", file=sys.stderr)
-    elif len(ids) > len(shown):
-        print(f"{len(shown)} of {len(ids)} matching contacts shown (--limit).", file=sys.stderr)
+    elif total > len(shown):
+        print(f"{len(shown)} of {total} matching contacts shown (--limit).", file=sys.stderr)
     return 0
 
 

@@ -42,6 +42,19 @@ def test_search_prints_one_line_per_contact(demo_db, capsys):
     assert all(len(line.split("\t")) == 5 and "خان" in line for line in out)
 
 
+def test_search_counts_every_match_past_the_first_rows(tmp_path, monkeypatch, capsys):
+    from crm_desktop.db import contact_listing
+    from crm_desktop.domain.contact import Contact
+    from crm_desktop.services.workspace import open_workspace
+
+    path = tmp_path / "many.sqlite3"
+    with open_workspace(path) as workspace, workspace.database.atomic():
+        workspace.contacts.repository.bulk_insert(Contact(first_name=f"Sana{i}", last_name="Khan") for i in range(100))
+    monkeypatch.setattr(contact_listing, "COUNT_CAP", 20)  # lists longer than this start provisional
+    assert main(["search", "--db", str(path), "sana", "--limit", "5"]) == 0
+    assert "5 of 100 matching contacts shown" in capsys.readouterr().err
+
+
 def test_search_with_no_match_says_so_on_stderr(demo_db, capsys):
     assert main(["search", "--db", str(demo_db), "qqqxyzzy"]) == 0
     captured = capsys.readouterr()
