@@ -6,7 +6,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings
 
+from crm_desktop.ui.contacts import card_prompt
+from crm_desktop.ui.contacts.card import ContactCard
 from crm_desktop.ui.main_window import MainWindow
+from tests.ui.card_helpers import unexpected_prompt
 from tests.ui.sample_contacts import fill
 
 
@@ -22,3 +25,21 @@ def window(qtbot, workspace, tmp_path):
         win.activateWindow()
     win.ids = ids
     return win
+
+
+@pytest.fixture
+def card(qtbot, workspace, monkeypatch):
+    """The contact card alone, shown; any unsaved-changes prompt fails the test unless it patches one."""
+    # A real message box would wait for a click forever: a test that should see it patches it.
+    monkeypatch.setattr(card_prompt, "ask_unsaved_changes", unexpected_prompt)
+    try:
+        from crm_desktop.ui.resources import register_fonts
+    except ImportError:  # pragma: no cover - fonts are a nicety for the eye, not for the assertions
+        pass
+    else:
+        register_fonts()
+    widget = ContactCard(workspace)
+    qtbot.addWidget(widget)
+    widget.resize(600, 900)
+    widget.show()
+    return widget

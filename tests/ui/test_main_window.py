@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QTableView
+from PySide6.QtWidgets import QLineEdit, QListWidget, QTableView
 
 from crm_desktop.cli import GuiOptions
 from crm_desktop.domain.contact_query import SortColumn
