@@ -259,3 +259,12 @@ def test_a_to_z_jumps_past_the_first_rows_before_the_count_arrives(qtbot, new_wi
     assert view.model.index(60, 0).data() == name_at(60) and view.card.title.text() == "Sana060 Sharma"
     assert view.model.rowCount() == CARDS
     gate.set()
+
+
+def test_the_status_bar_counts_every_card_once_counted(qtbot, new_window, gated_count):
+    gate, _started, _counted = gated_count
+    win = new_window()
+    assert win.status_label.text() == f"{CAP} contacts"
+    with qtbot.waitSignal(win.contacts_view.model.rowsInserted, timeout=5000):
+        gate.set()
+    assert win.status_label.text() == f"{CARDS} contacts"

@@ -90,6 +90,7 @@ class ContactListView(QWidget):
         layout.addWidget(self.splitter)
 
         self.model.modelReset.connect(self._update_state)
+        self.model.length_settled.connect(self._update_state)  # a long list was counted: the status says so
         bridge.changed.connect(self._on_change)
         self._update_state()
 
