@@ -268,3 +268,22 @@ def test_the_status_bar_counts_every_card_once_counted(qtbot, new_window, gated_
     with qtbot.waitSignal(win.contacts_view.model.rowsInserted, timeout=5000):
         gate.set()
     assert win.status_label.text() == f"{CARDS} contacts"
+
+
+def test_select_all_survives_a_change_without_reading_every_selected_row(qtbot, long_window, monkeypatch):
+    from crm_desktop.ui.contacts import table_view
+
+    view = long_window.contacts_view
+    view.table.select_row(30)
+    shown = view.card.current_id()
+    monkeypatch.setattr(table_view, "KEPT_BY_ID", 10)  # 10,000 in the program
+    reads: list[int] = []
+    real_ids_at = view.model.ids_at
+    monkeypatch.setattr(view.model, "ids_at", lambda rows: reads.append(len(rows := list(rows))) or real_ids_at(rows))
+    view.table.selectAll()
+    assert view.card.current_id() == shown  # the current row is still selected: the card stays on it
+    long_window.workspace.contacts.set_tag([shown], "vip")  # a change: the list refreshes
+    assert view.table.selectionModel().selection().count() == 1  # still one range: every row
+    assert sum(r.height() for r in view.table.selectionModel().selection()) == CARDS
+    assert view.table.current_id() == shown
+    assert max(reads, default=0) <= 10

@@ -134,7 +134,7 @@ class ContactListView(QWidget):
 
     def _search_now(self) -> None:
         self.apply_filters()
-        if self.model.rowCount() and not self.table.selected_ids():
+        if self.model.rowCount() and not self.table.selectionModel().hasSelection():
             self.table.select_row(0)
         self.table.setFocus()
 
@@ -172,9 +172,7 @@ class ContactListView(QWidget):
     def _show_selected(self, *_args) -> None:
         if self._quiet:
             return
-        ids = self.table.selected_ids()
-        current = self.table.current_id()
-        shown = current if current in ids else (ids[0] if ids else None)
+        shown = self.table.focused_id()
         if shown != self.card.current_id():
             self.card.show_contact(shown)
 

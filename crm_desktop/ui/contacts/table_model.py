@@ -223,7 +223,8 @@ class ContactTableModel(QAbstractTableModel):
         reach them yet); one C-level search each for a few ids."""
         wanted = set(ids)
         length = len(self._ids)
-        if len(wanted) <= 16:
+        # A lazy list finds an id with one indexed query; reading all of it to find a few would take minutes.
+        if len(wanted) <= 16 or hasattr(self._ids, "exact"):
             found = {}
             for contact_id in wanted:
                 try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,9 @@ from crm_desktop.ui.contacts.table_model import COLUMNS, NAME_COLUMN, ContactTab
 COLUMN_WIDTHS = (200, 160, 130, 200, 110, 95, 80, 120, 120)
 MIN_COLUMN_WIDTH = 60
 CELL_MARGIN = 6  # pixels each side of a cell's text: an Urdu name aligned right next to a phone aligned left
+# A bigger selection (Ctrl+A on a long list) is not read id by id: across a refresh it is kept as "every row"
+# (or as the current row alone), and the card follows the current row without reading the rest.
+KEPT_BY_ID = 10_000
 
 
 class _RoomyCells(QProxyStyle):
@@ -132,8 +135,31 @@ class ContactTable(QTableView):
         current = self.selectionModel().currentIndex()
         return self.contact_model().id_at(current.row()) if current.isValid() else None
 
-    def select_ids(self, ids: list[int], current: int | None = None) -> bool:
-        """Select the rows of these ids (those still listed); returns whether any was found."""
+    def selected_row_count(self) -> int:
+        return sum(r.height() for r in self.selectionModel().selection())
+
+    def all_selected(self) -> bool:
+        rows = self.contact_model().rowCount()
+        return rows > 0 and self.selected_row_count() >= rows
+
+    def focused_id(self) -> int | None:
+        """The selected card to show: the current row if it is selected, else the first selected row."""
+        selection_model = self.selectionModel()
+        current = selection_model.currentIndex()
+        if current.isValid() and selection_model.isRowSelected(current.row(), QModelIndex()):
+            return self.contact_model().id_at(current.row())
+        first = min((r.top() for r in selection_model.selection()), default=None)
+        return None if first is None else self.contact_model().id_at(first)
+
+    def select_all_rows(self, current: int | None) -> None:
+        self.selectAll()
+        row = self.contact_model().row_of(current) if current is not None else None
+        if row is not None:
+            index = self.contact_model().index(row, 0)
+            self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+
+    def select_ids(self, ids: list[int], current: int | None = None) -> int:
+        """Select the rows of these ids (those still listed); returns how many were found."""
         model = self.contact_model()
         rows = model.rows_of(ids + ([current] if current is not None else []))
         selection = QItemSelection()
@@ -151,7 +177,7 @@ class ContactTable(QTableView):
         selection_model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         if current_row is not None:
             selection_model.setCurrentIndex(model.index(current_row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
-        return not selection.isEmpty()
+        return sum(1 for contact_id in ids if contact_id in rows)
 
     def select_row(self, row: int) -> None:
         model = self.contact_model()
@@ -169,7 +195,7 @@ class SelectionKeeper:
 
     def __init__(self, table: ContactTable):
         self._table = table
-        self._saved: tuple[list[int], int | None, int] = ([], None, 0)
+        self._saved: tuple[list[int] | None, int | None, int] = ([], None, 0)  # ids None: every row
         self._pending = False  # the saved state still waits for rows that are not there yet
         self._restoring = False
         model = table.contact_model()
@@ -183,7 +209,11 @@ class SelectionKeeper:
         if self._pending:
             return  # the list changed again before the rows came: the state to restore is still the old one
         table = self._table
-        self._saved = (table.selected_ids(), table.current_id(), table.verticalScrollBar().value())
+        if table.selected_row_count() <= KEPT_BY_ID:
+            ids: list[int] | None = table.selected_ids()
+        else:
+            ids = None if table.all_selected() else []
+        self._saved = (ids, table.current_id(), table.verticalScrollBar().value())
 
     def _restore(self) -> None:
         ids, current, scroll = self._saved
@@ -193,8 +223,14 @@ class SelectionKeeper:
             table.doItemsLayout()  # the scroll range of the new row count now, not at the next paint
             bar = table.verticalScrollBar()
             bar.setValue(scroll)
-            found = table.select_ids(ids, current) if ids else True
-            complete = bar.value() == scroll and found and set(table.selected_ids()) == set(ids)
+            if ids is None:
+                table.select_all_rows(current)
+                found_all = not table.contact_model().length_is_provisional()
+            elif ids:
+                found_all = table.select_ids(ids, current) == len(set(ids))
+            else:
+                found_all = True
+            complete = bar.value() == scroll and found_all
         finally:
             self._restoring = False
         self._pending = not complete and table.contact_model().length_is_provisional()
