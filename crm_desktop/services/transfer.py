@@ -42,7 +42,9 @@ def export_contacts(workspace: Workspace, path: Path | str) -> int:
     path = Path(path)
     partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
     try:
-        with partial.open("w", encoding="utf-8", newline="") as stream:
+        # Owner-only, like the database it comes from: it holds the same customers' details.
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with open(descriptor, "w", encoding="utf-8", newline="") as stream:
             count = write_contacts(stream, workspace.contacts.repository.iter_all())
         os.replace(partial, path)
     finally:

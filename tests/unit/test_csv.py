@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import stat
+import sys
+
 import pytest
 
 from crm_desktop.domain.contact import Address, Birthday, Contact, ContactKind, Email, Phone, Stage, Website
@@ -133,3 +136,10 @@ def test_unknown_id_is_an_error_but_unknown_uuid_adds_the_card(workspace, tmp_pa
     assert import_contacts(workspace, path).added == 1
     assert import_contacts(workspace, path).updated == 1
     assert [c.uuid for c in workspace.contacts.repository.iter_all()] == [uuid]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")
+def test_an_export_is_readable_by_its_owner_only(filled, tmp_path):
+    out = tmp_path / "contacts.csv"
+    export_contacts(filled, out)
+    assert stat.S_IMODE(out.stat().st_mode) & 0o077 == 0
