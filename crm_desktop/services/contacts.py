@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from crm_desktop.db.contacts import ContactRepository
+from crm_desktop.db.errors import NotFoundError
 from crm_desktop.domain.contact import Contact
 from crm_desktop.domain.contact_query import ContactQuery, ContactSummary
 from crm_desktop.domain.validation import FieldError, ValidationError, tag_problem, validate_contact
@@ -18,8 +19,17 @@ class ContactService:
         self.preferences = preferences
         self.changes = changes
 
-    def validate(self, contact: Contact):
-        return validate_contact(contact, self.preferences.default_region)
+    def validate(self, contact: Contact) -> list[FieldError]:
+        errors = validate_contact(contact, self.preferences.default_region)
+        if contact.id is None or not any(e.field.startswith("phones[") for e in errors):
+            return errors
+        # A number already stored on this card is not judged again: it was read against the home country
+        # of its day, and changing the home country must not make old cards impossible to save.
+        try:
+            stored = {phone.number for phone in self.repository.get(contact.id).phones}
+        except NotFoundError:
+            return errors
+        return [e for e in errors if _stored_phone(e.field, contact, stored) is None]
 
     def save(self, contact: Contact) -> Contact:
         """Add a new card or update an existing one, whole or not at all. Raises ValidationError."""
@@ -86,3 +96,11 @@ class ContactService:
     def _publish(self, kind: ChangeKind, ids: Sequence[int]) -> None:
         if ids:
             self.changes.publish(Change("contact", kind, tuple(ids)))
+
+
+def _stored_phone(field: str, contact: Contact, stored: set[str]) -> str | None:
+    """The number an error on field "phones[i]" is about, when that number is already stored."""
+    if not (field.startswith("phones[") and field.endswith("]")):
+        return None
+    number = contact.phones[int(field[len("phones[") : -1])].number
+    return number if number in stored else None

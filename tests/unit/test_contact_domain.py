@@ -75,3 +75,12 @@ def test_urdu_names_sort_in_urdu_alphabet_order_between_latin_and_hindi():
         "Zed", "بلال", "پرویز", "ٹیپو", "چوہدری", "علی", "کامران", "گل", "محمد", "ہما", "یاسر", "अमित",
     ]  # fmt: skip
     assert fold("علي") == fold("علی")  # Arabic-keyboard letters take their Urdu letter's place
+
+
+def test_changing_the_home_country_leaves_stored_numbers_saveable(workspace):
+    saved = workspace.contacts.save(Contact(first_name="Imran", phones=[Phone("0300 1234567")]))
+    workspace.preferences.default_region = "IN"
+    saved.notes = "moved to the Delhi office"
+    assert workspace.contacts.save(saved).notes == "moved to the Delhi office"
+    saved.phones.append(Phone("0300 7654321"))  # a new number is read against the new home country
+    assert [e.field for e in workspace.contacts.validate(saved)] == ["phones[1]"]
