@@ -25,6 +25,7 @@ from crm_desktop.db.errors import (
     StorageError,
     storage_error,
 )
+from crm_desktop.domain.text import fold
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -196,6 +197,8 @@ def _connect(path: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA journal_mode = WAL")
     # With WAL, NORMAL loses no committed transaction when the process is killed, only on power loss.
     conn.execute("PRAGMA synchronous = NORMAL")
+    # For searching the Trash, which is not in the FTS index: the same folding as the sort keys.
+    conn.create_function("crm_fold", 1, lambda text: fold(text or ""), deterministic=True)
     return conn
 
 

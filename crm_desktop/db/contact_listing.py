@@ -16,7 +16,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 
 from crm_desktop.domain.contact_query import ContactQuery, SortColumn
-from crm_desktop.domain.text import query_tokens, tab_start_key
+from crm_desktop.domain.text import fold, query_tokens, tab_start_key
 
 PAGE = 256
 PAGES_KEPT = 64  # about 16,000 ids: memory stays flat however long the list
@@ -173,10 +173,10 @@ class ContactListing:
     def where(self, query: ContactQuery) -> tuple[str, list]:
         clauses = ["c.deleted_at IS NOT NULL" if query.trashed else "c.deleted_at IS NULL"]
         params: list = []
-        if query.trashed:  # the Trash is small and not in the search index: a plain scan will do
+        if query.trashed:  # the Trash is small and not in the search index: a folded scan will do
             for token in query_tokens(query.text):
-                clauses.append(f"{_TRASH_HAYSTACK} LIKE ?")
-                params.append(f"%{token}%")
+                clauses.append(f"instr(crm_fold({_TRASH_HAYSTACK}), ?) > 0")
+                params.append(fold(token))
         elif match := fts_match_expression(query.text):
             clauses.append("c.sort_pos IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?)")
             params.append(match)

@@ -175,3 +175,10 @@ def test_letters_typed_another_way_still_match(workspace, stored, typed):
 @pytest.mark.parametrize("typed", ["۰۳۲۱ ۴۵۶", "٠٣٢١", "०३२१ ४५६"])
 def test_urdu_and_hindi_digits_find_phone_numbers(workspace, people, typed):
     assert found(workspace, typed) == {people["urdu"]}
+
+
+def test_the_trash_is_searched_ignoring_case_and_accents_in_every_script(workspace, people):
+    workspace.contacts.trash([people["jose"], people["urdu"], people["kamla"]])
+    for typed, key in (("JOSE", "jose"), ("müll", "jose"), ("محم", "urdu"), ("علي", "urdu"), ("कमला", "kamla")):
+        assert found(workspace, typed, trashed=True) == {people[key]}, typed
+    assert found(workspace, "imran", trashed=True) == set()
