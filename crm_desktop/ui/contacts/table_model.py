@@ -7,7 +7,6 @@ user scrolls. data() for a cached row is a dict lookup and a tuple index.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -19,6 +18,7 @@ from crm_desktop.domain.contact_query import ContactQuery, ContactSummary, SortC
 from crm_desktop.services.changes import Change
 from crm_desktop.services.contacts import ContactService
 from crm_desktop.ui.contacts.bidi import RTL_ROLE, SCRIPT_ROLE
+from crm_desktop.ui.contacts.card_logic import local_time
 from crm_desktop.ui.contacts.length_counter import LengthCounter
 from crm_desktop.ui.scripts import is_rtl, script_of
 
@@ -50,17 +50,10 @@ _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
 
 
-def local_time(utc_iso: str | None) -> str:
-    """A stored UTC instant as the user's local date and time."""
-    if not utc_iso:
-        return ""
-    try:
-        moment = dt.datetime.fromisoformat(utc_iso)
-    except ValueError:
-        return utc_iso
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+def local_time_text(utc_iso: str | None) -> str:
+    """A stored UTC instant as the user's local date and time (an unreadable one as it is stored)."""
+    moment = local_time(utc_iso)
+    return moment.strftime("%Y-%m-%d %H:%M") if moment else (utc_iso or "")
 
 
 _ROLES = frozenset(
@@ -87,7 +80,7 @@ def _row(summary: ContactSummary, trashed: bool) -> _Row:
         summary.relationship.capitalize(),
         summary.stage.capitalize(),
         summary.tags,
-        local_time(summary.deleted_at if trashed else summary.updated_at),
+        local_time_text(summary.deleted_at if trashed else summary.updated_at),
     )
     return _Row(summary.id, texts, tuple(is_rtl(t) for t in texts), tuple(script_of(t) for t in texts))
 
