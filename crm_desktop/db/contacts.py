@@ -215,7 +215,7 @@ class ContactRepository:
         """Put a live card into the search index at its sort position."""
         terms = phone_terms or (lambda p: phone_search_terms(p.number, default_region))
         self.conn.execute(
-            "INSERT INTO contacts_fts (rowid, name, org, reach, place, tags, notes) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO contacts_fts (rowid, {sort_positions.FTS_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 pos,
                 normalize(" ".join((c.prefix, c.first_name, c.middle_name, c.last_name, c.suffix, c.nickname))

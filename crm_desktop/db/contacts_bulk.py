@@ -19,11 +19,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from crm_desktop.db import sort_positions
 from crm_desktop.db.connection import Database, open_database
 from crm_desktop.db.contacts import _CONTACT_COLUMNS
 
 CONTACT_COLUMNS = ("id", "uuid", *_CONTACT_COLUMNS, "sort_pos", "created_at", "updated_at", "deleted_at")
-FTS_COLUMNS = ("rowid", "name", "org", "reach", "place", "tags", "notes")
+FTS_COLUMNS = ("rowid", *sort_positions.FTS_COLUMNS.split(", "))
 _CHILD_TABLES = ("contacts", "contact_phones", "contact_emails", "contact_addresses", "contact_websites", "contact_tags")
 # Indexes whose keys arrive in ascending order anyway: cheaper kept than rebuilt.
 _KEPT_INDEXES = ("contacts_sort_pos", "contacts_by_name")

@@ -17,7 +17,7 @@ STEP = 1 << 32  # spacing of cards added at either end, and of a freshly numbere
 LIMIT = 1 << 60  # positions live in (-LIMIT, LIMIT): room for 2^28 cards added at each end
 _TEMPORARY = 1 << 61  # move() passes cards through new + _TEMPORARY: above every real position
 _PARKED = 1 << 62  # a card being renamed waits at _PARKED + id: above every temporary one
-FTS_COLUMNS = "name, org, reach, place, tags, notes"
+FTS_COLUMNS = "name, org, reach, place, tags, notes"  # the columns of contacts_fts (schema v1), in order
 
 
 def park(conn: sqlite3.Connection, contact_id: int) -> None:
