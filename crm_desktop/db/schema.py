@@ -142,7 +142,73 @@ def _v1_contacts(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS = [_v1_contacts]
+# Activities (issue 3). Instants in these tables are INTEGER seconds since 1970 UTC, not ISO text as on
+# contacts: five million rows, and the next alarm and the timeline are range scans over them.
+def _v3_activities(conn: sqlite3.Connection) -> None:
+    run_script(
+        conn,
+        """
+        CREATE TABLE activities (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uuid TEXT NOT NULL UNIQUE,
+            contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            deal_id INTEGER,  -- deals arrive later; linked by id
+            kind TEXT NOT NULL,
+            subject TEXT NOT NULL DEFAULT '',
+            details TEXT NOT NULL DEFAULT '',
+            done INTEGER NOT NULL CHECK (done IN (0, 1)),
+            at INTEGER,  -- a timed item's instant
+            day TEXT,  -- an all-day item's date, YYYY-MM-DD
+            sort_at INTEGER NOT NULL,  -- at, or the day's start where it was saved: timeline order
+            duration_minutes INTEGER NOT NULL DEFAULT 0,
+            direction TEXT NOT NULL DEFAULT '',
+            outcome TEXT NOT NULL DEFAULT '',
+            priority INTEGER NOT NULL DEFAULT 1,
+            alarm_lead INTEGER,  -- seconds before; NULL: no alarm
+            alarm_at INTEGER,  -- the pending alarm; NULL once dismissed, done or without alarm
+            recurrence TEXT NOT NULL DEFAULT '',  -- RFC 5545 RRULE value
+            series_start TEXT,  -- local wall time of the series' first occurrence
+            zone TEXT NOT NULL DEFAULT '',
+            completed_at INTEGER,
+            live INTEGER NOT NULL DEFAULT 1,  -- 0 when the activity or its contact is in the Trash
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            deleted_at INTEGER,
+            CHECK (at IS NULL OR day IS NULL)
+        );
+        CREATE INDEX activities_timeline ON activities(contact_id, sort_at, id);
+        CREATE INDEX activities_by_time ON activities(sort_at, id) WHERE live = 1;
+        CREATE INDEX activities_by_kind ON activities(kind, sort_at, id) WHERE live = 1;
+        CREATE INDEX activities_by_outcome ON activities(outcome, sort_at, id) WHERE live = 1;
+        CREATE INDEX activities_open ON activities(sort_at, id) WHERE live = 1 AND done = 0;
+        CREATE INDEX activities_alarms ON activities(alarm_at) WHERE live = 1 AND alarm_at IS NOT NULL;
+        CREATE INDEX activities_deal ON activities(deal_id) WHERE deal_id IS NOT NULL;
+        -- rowid = activities.id; text normalised in Python like the contact index.
+        CREATE VIRTUAL TABLE activities_fts USING fts5(
+            subject, details,
+            tokenize = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'",
+            prefix = '2 3'
+        );
+        -- A card going to the Trash takes its activities (and their alarms) out of every list with it.
+        CREATE TRIGGER contacts_trash_activities AFTER UPDATE OF deleted_at ON contacts
+        WHEN (OLD.deleted_at IS NULL) != (NEW.deleted_at IS NULL)
+        BEGIN
+            UPDATE activities SET live = (NEW.deleted_at IS NULL)
+            WHERE contact_id = NEW.id AND deleted_at IS NULL;
+        END;
+        -- Derived from the log, kept by the activity repository: sortable in the contact list.
+        ALTER TABLE contacts ADD COLUMN last_contacted_at INTEGER;
+        ALTER TABLE contacts ADD COLUMN last_attempt_at INTEGER;
+        CREATE INDEX contacts_by_last_contacted ON contacts(last_contacted_at, sort_pos) WHERE deleted_at IS NULL;
+        CREATE INDEX contacts_by_birthday ON contacts(birthday_month, birthday_day)
+            WHERE deleted_at IS NULL AND birthday_month IS NOT NULL;
+        CREATE INDEX contacts_by_relationship_contacted ON contacts(relationship, last_contacted_at)
+            WHERE deleted_at IS NULL;
+        """,
+    )
+
+
+MIGRATIONS = [_v1_contacts, _v3_activities]
 
 # Tables each version must have; a file missing one of them is damaged.
 _TABLES_BY_VERSION = {
@@ -157,6 +223,7 @@ _TABLES_BY_VERSION = {
         "settings",
         "contacts_fts",
     },
+    2: {"activities", "activities_fts"},
 }
 
 

@@ -4,20 +4,31 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from crm_desktop.db.activities import ActivityRepository
 from crm_desktop.db.connection import Database, open_database
-from crm_desktop.db.contacts import Clock, ContactRepository, utc_now
+from crm_desktop.db.contacts import ContactRepository
 from crm_desktop.db.settings import SettingsRepository
+from crm_desktop.domain.clock import Clock
+from crm_desktop.services.activities import ActivityService
+from crm_desktop.services.agenda import AgendaService
 from crm_desktop.services.changes import ChangeBus
+from crm_desktop.services.clock import SystemClock
 from crm_desktop.services.contacts import ContactService
-from crm_desktop.services.preferences import Preferences
+from crm_desktop.services.preferences import FollowUpPreferences, Preferences
 
 
 class Workspace:
-    def __init__(self, database: Database, clock: Clock = utc_now):
+    def __init__(self, database: Database, clock: Clock | None = None):
         self.database = database
+        self.clock = clock or SystemClock()
         self.changes = ChangeBus()
-        self.preferences = Preferences(SettingsRepository(database), self.changes)
-        self.contacts = ContactService(ContactRepository(database, clock), self.preferences, self.changes)
+        settings = SettingsRepository(database)
+        self.preferences = Preferences(settings, self.changes)
+        self.follow_up_preferences = FollowUpPreferences(settings, self.changes)
+        self.contacts = ContactService(ContactRepository(database, self.clock.now), self.preferences, self.changes)
+        activities = ActivityRepository(database, self.clock.now)
+        self.activities = ActivityService(activities, self.follow_up_preferences, self.changes, self.clock)
+        self.agenda = AgendaService(activities, self.follow_up_preferences, self.clock)
 
     @property
     def path(self) -> Path:
@@ -33,6 +44,6 @@ class Workspace:
         self.close()
 
 
-def open_workspace(path: Path | str, clock: Clock = utc_now) -> Workspace:
+def open_workspace(path: Path | str, clock: Clock | None = None) -> Workspace:
     """Open (creating if needed) the database at path; raises db.errors.StorageError with a clear message."""
     return Workspace(open_database(path), clock)

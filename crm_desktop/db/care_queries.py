@@ -1,0 +1,72 @@
+"""Contacts the care rules ask about: birthdays in a window, and customers gone quiet."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+
+from crm_desktop.db.contacts import iso
+from crm_desktop.domain.care import CareRule, RuleTarget
+from crm_desktop.domain.clock import epoch, from_epoch
+from crm_desktop.domain.contact import Birthday
+
+
+@dataclass(frozen=True, slots=True)
+class CareCandidate:
+    contact_id: int
+    name: str
+    relationship: str
+    tags: tuple[str, ...]
+    last_contacted: datetime | None
+    known_since: datetime
+    birthday: Birthday | None = None
+
+
+_FIELDS = (
+    "c.id, c.display_name, c.relationship, c.tags_text, c.last_contacted_at, c.created_at, "
+    "c.birthday_month, c.birthday_day, c.birthday_year"
+)
+
+
+def _candidate(row) -> CareCandidate:
+    cid, name, relationship, tags_text, last, created, b_month, b_day, b_year = row
+    return CareCandidate(
+        cid, name, relationship, tuple(t for t in tags_text.split(", ") if t),
+        from_epoch(last) if last is not None else None, datetime.fromisoformat(created.replace("Z", "+00:00")),
+        Birthday(b_month, b_day, b_year) if b_month else None,
+    )  # fmt: skip
+
+
+def birthdays_on(conn: sqlite3.Connection, month_days: list[tuple[int, int]], limit: int = 500) -> list[CareCandidate]:
+    """Live contacts whose birthday (month, day) is one of these; index look-ups, one per day."""
+    found: list[CareCandidate] = []
+    for month, day in month_days:
+        rows = conn.execute(
+            f"SELECT {_FIELDS} FROM contacts c WHERE c.deleted_at IS NULL AND c.birthday_month = ? "
+            "AND c.birthday_day = ? ORDER BY c.sort_pos LIMIT ?",
+            (month, day, limit - len(found)),
+        ).fetchall()
+        found += [_candidate(r) for r in rows]
+        if len(found) >= limit:
+            break
+    return found
+
+
+def quiet_since(conn: sqlite3.Connection, rule: CareRule, before: datetime, limit: int) -> list[CareCandidate]:
+    """Live contacts under a rule not reached since `before` (never reached: made before it), quietest
+    first."""
+    cutoff, cutoff_iso = epoch(before), iso(before)
+    quiet = "((c.last_contacted_at IS NULL AND c.created_at < ?) OR c.last_contacted_at < ?)"
+    if rule.target is RuleTarget.RELATIONSHIP:
+        sql = (
+            f"SELECT {_FIELDS} FROM contacts c WHERE c.deleted_at IS NULL AND c.relationship = ? AND {quiet} "
+            "ORDER BY c.last_contacted_at, c.created_at LIMIT ?"
+        )
+    else:
+        sql = (
+            f"SELECT {_FIELDS} FROM contacts c JOIN contact_tags ct ON ct.contact_id = c.id "
+            "JOIN tags t ON t.id = ct.tag_id AND t.name = ? COLLATE NOCASE "
+            f"WHERE c.deleted_at IS NULL AND {quiet} ORDER BY c.last_contacted_at, c.created_at LIMIT ?"
+        )
+    return [_candidate(r) for r in conn.execute(sql, (rule.value, cutoff_iso, cutoff, limit))]

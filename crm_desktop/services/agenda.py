@@ -1,0 +1,104 @@
+"""The Today page and `crm-desktop agenda`: overdue, due today, the coming days, birthdays, going cold."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from crm_desktop.db.activities import ActivityRepository
+from crm_desktop.db.care_queries import CareCandidate, birthdays_on, quiet_since
+from crm_desktop.domain.activity_query import ActivitySummary
+from crm_desktop.domain.care import Warmth, birthday_window_days, next_birthday, strictest_rule, warmth
+from crm_desktop.domain.clock import Clock, at_local, today
+from crm_desktop.services.preferences import FollowUpPreferences
+
+SECTION_LIMIT = 200  # rows shown per section; the count says how many there are
+
+
+@dataclass(frozen=True, slots=True)
+class Birthday:
+    contact_id: int
+    name: str
+    on: date
+    age: int | None  # the age reached, when the year is known
+
+
+@dataclass(frozen=True, slots=True)
+class ColdContact:
+    contact_id: int
+    name: str
+    warmth: Warmth
+    quiet_days: int
+    rule: str  # "customer", "VIP" ...
+
+
+@dataclass(slots=True)
+class Agenda:
+    day: date
+    overdue: list[ActivitySummary] = field(default_factory=list)
+    overdue_count: int = 0
+    today: list[ActivitySummary] = field(default_factory=list)
+    upcoming: list[ActivitySummary] = field(default_factory=list)
+    upcoming_count: int = 0
+    birthdays: list[Birthday] = field(default_factory=list)
+    going_cold: list[ColdContact] = field(default_factory=list)
+
+
+class AgendaService:
+    def __init__(self, activities: ActivityRepository, preferences: FollowUpPreferences, clock: Clock):
+        self.activities = activities
+        self.preferences = preferences
+        self.clock = clock
+
+    def agenda(self, days: int = 7, with_care: bool = True) -> Agenda:
+        zone, now = self.clock.zone, self.clock.now()
+        day = today(self.clock)
+        start_of_today = at_local(day, time(), zone)
+        end_of_today = at_local(day + timedelta(days=1), time(), zone)
+        horizon = at_local(day + timedelta(days=1 + days), time(), zone)
+        result = Agenda(day)
+        repo = self.activities
+        # Past days, and timed items earlier today that are already past, are overdue.
+        past_ids = repo.open_between(None, start_of_today, SECTION_LIMIT)
+        result.overdue_count = repo.count_open_between(None, start_of_today)
+        today_items = repo.summaries(repo.open_between(start_of_today, end_of_today, SECTION_LIMIT))
+        late_today = [s for s in today_items if s.at is not None and s.at < now]
+        result.overdue = repo.summaries(past_ids) + late_today
+        result.overdue_count += len(late_today)
+        result.today = [s for s in today_items if not (s.at is not None and s.at < now)]
+        result.upcoming = repo.summaries(repo.open_between(end_of_today, horizon, SECTION_LIMIT))
+        result.upcoming_count = repo.count_open_between(end_of_today, horizon)
+        if with_care:
+            result.birthdays = self.birthdays(day, days)
+            result.going_cold = self.going_cold(now)
+        return result
+
+    def birthdays(self, day: date, days: int) -> list[Birthday]:
+        """Birthdays from today to `days` ahead (the Preferences' lead days at least)."""
+        last = day + timedelta(days=max(days, self.preferences.birthday_lead_days))
+        found = []
+        for candidate in birthdays_on(self.activities.conn, birthday_window_days(day, last)):
+            b = candidate.birthday
+            on = next_birthday(b, day)
+            found.append(Birthday(candidate.contact_id, candidate.name, on, None if b.year is None else on.year - b.year))
+        return sorted(found, key=lambda b: (b.on, b.name))
+
+    def going_cold(self, now: datetime, limit: int = 50) -> list[ColdContact]:
+        rules = self.preferences.care_rules
+        seen: dict[int, ColdContact] = {}
+        for rule in rules:
+            for candidate in quiet_since(self.activities.conn, rule, now - timedelta(days=rule.ideal_days), limit):
+                judged = self._judge(candidate, rules, now)
+                if judged is not None:
+                    seen[candidate.contact_id] = judged
+        ordered = sorted(seen.values(), key=lambda c: (-c.warmth, -c.quiet_days, c.name))
+        return ordered[:limit]
+
+    @staticmethod
+    def _judge(candidate: CareCandidate, rules, now: datetime) -> ColdContact | None:
+        rule = strictest_rule(rules, candidate.relationship, candidate.tags)
+        level = warmth(rule, candidate.last_contacted, candidate.known_since, now)
+        if rule is None or level is Warmth.FINE:
+            return None
+        quiet = (now - (candidate.last_contacted or candidate.known_since)).days
+        return ColdContact(candidate.contact_id, candidate.name, level, quiet, rule.value)

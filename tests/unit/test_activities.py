@@ -1,0 +1,203 @@
+"""The activity log and follow-ups over a real database file, with an injected clock."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from crm_desktop.domain.activity import Activity, ActivityKind, Direction
+from crm_desktop.domain.activity_query import ActivityQuery, ActivityState
+from crm_desktop.domain.care import CareRule, PesterRule, RuleTarget, Warmth
+from crm_desktop.domain.clock import FixedClock, at_local
+from crm_desktop.domain.contact import Birthday, Contact, Relationship
+from crm_desktop.domain.recurrence import Frequency, Recurrence
+from crm_desktop.domain.validation import ValidationError
+from crm_desktop.services.workspace import open_workspace
+
+KARACHI = ZoneInfo("Asia/Karachi")
+START = datetime(2026, 11, 23, 5, 0, tzinfo=UTC)  # Monday 10:00 in Karachi
+
+
+@pytest.fixture
+def clock():
+    return FixedClock(START, KARACHI)
+
+
+@pytest.fixture
+def ws(db_path, clock):
+    workspace = open_workspace(db_path, clock)
+    yield workspace
+    workspace.close()
+
+
+@pytest.fixture
+def ali(ws):
+    return ws.contacts.save(Contact(first_name="علی", last_name="رضا", relationship=Relationship.CUSTOMER))
+
+
+def call(contact, **fields) -> Activity:
+    return Activity(contact_id=contact.id, kind=ActivityKind.CALL, **fields)
+
+
+def karachi(day: date, hour: int, minute: int = 0) -> datetime:
+    return at_local(day, time(hour, minute), KARACHI)
+
+
+def test_logging_a_call_sets_last_contacted_and_the_timeline_is_newest_first(ws, ali, clock):
+    ws.activities.save(call(ali, subject="Old call", at=START - timedelta(days=3), outcome="reached"))
+    ws.activities.save(call(ali, subject="No answer", at=START - timedelta(days=1), outcome="no answer"))
+    ws.activities.save(Activity(ali.id, ActivityKind.NOTE, subject="A note", at=START - timedelta(hours=1)))
+    follow = ws.activities.save(call(ali, subject="Call back", done=False, at=START + timedelta(days=3)))
+    subjects = [s.subject for s in ws.activities.summaries(list(ws.activities.timeline_ids(ali.id)))]
+    assert subjects == ["Call back", "A note", "No answer", "Old call"]
+    row = ws.database.execute("SELECT last_contacted_at, last_attempt_at FROM contacts WHERE id = ?", (ali.id,))
+    last_contacted, last_attempt = row.fetchone()
+    assert last_contacted == int((START - timedelta(days=3)).timestamp())  # "no answer" did not reach him
+    assert last_attempt == int((START - timedelta(days=1)).timestamp())
+    assert follow.alarm_at is None  # no alarm asked for
+
+
+def test_a_follow_up_alarm_is_the_next_alarm_and_comes_due(ws, ali, clock):
+    due = karachi(date(2026, 11, 26), 10)
+    item = ws.activities.save(call(ali, subject="Call back Thursday", done=False, at=due,
+                                   alarm_lead=timedelta(minutes=15)))  # fmt: skip
+    assert ws.activities.next_alarm() == due - timedelta(minutes=15)
+    assert ws.activities.due_reminders() == []
+    clock.instant = due - timedelta(minutes=15)
+    assert [a.id for a in ws.activities.due_reminders()] == [item.id]
+
+
+def test_snooze_dismiss_and_done_are_on_disk_at_once(db_path, clock, ws, ali):
+    item = ws.activities.save(call(ali, done=False, at=START, alarm_lead=timedelta(0)))
+    ws.activities.snooze(item.id, START + timedelta(minutes=5))
+    ws.close()  # a fresh process sees the same (every click is its own transaction)
+    with open_workspace(db_path, clock) as again:
+        assert again.activities.get(item.id).alarm_at == START + timedelta(minutes=5)
+        again.activities.dismiss(item.id)
+    with open_workspace(db_path, clock) as third:
+        assert third.activities.next_alarm() is None
+        assert not third.activities.get(item.id).done  # dismissed, still to do
+        third.activities.complete(item.id, "reached")
+    with open_workspace(db_path, clock) as fourth:
+        done = fourth.activities.get(item.id)
+        assert done.done and done.outcome == "reached" and done.completed_at == START
+
+
+def test_completing_a_repeating_follow_up_makes_the_next_one_and_the_next_step(ws, ali, clock):
+    item = ws.activities.save(call(ali, subject="Weekly stock check", done=False, at=karachi(date(2026, 11, 23), 9),
+                                   alarm_lead=timedelta(minutes=10), recurrence=Recurrence(Frequency.WEEKLY)))  # fmt: skip
+    step = call(ali, subject="Send the quote", done=False, day=date(2026, 11, 24))
+    done, created = ws.activities.complete(item.id, "interested", note="Wants 20 boxes", next_step=step)
+    assert done.done and "Wants 20 boxes" in done.details and done.recurrence is None
+    assert created.subject == "Send the quote"
+    open_items = ws.activities.summaries(list(ws.activities.search_ids(ActivityQuery(state=ActivityState.OPEN))))
+    weekly = [s for s in open_items if s.subject == "Weekly stock check"]
+    assert len(weekly) == 1 and weekly[0].at == karachi(date(2026, 11, 30), 9) and weekly[0].repeats
+    assert weekly[0].alarm_at == karachi(date(2026, 11, 30), 8, 50)
+
+
+def test_a_bad_activity_is_refused_whole(ws, ali):
+    with pytest.raises(ValidationError) as info:
+        ws.activities.save(call(ali, done=False, alarm_lead=timedelta(days=40)))
+    assert {e.field for e in info.value.errors} == {"when", "alarm"}
+    assert len(ws.activities.search_ids(ActivityQuery())) == 0
+
+
+def test_a_trashed_contact_takes_its_follow_ups_and_alarms_along(ws, ali):
+    item = ws.activities.save(call(ali, done=False, at=START + timedelta(hours=1), alarm_lead=timedelta(0)))
+    ws.contacts.trash([ali.id])
+    assert ws.activities.next_alarm() is None
+    assert len(ws.activities.search_ids(ActivityQuery())) == 0
+    ws.contacts.restore([ali.id])
+    assert ws.activities.next_alarm() == item.at
+
+
+@pytest.mark.parametrize(
+    ("subject", "query", "found"),
+    [("قیمت کے بارے میں بات", "قيمت", True),  # Arabic-keyboard ي finds Urdu ی
+     ("कमला जी से मिलना", "कमला", True), ("कमला जी से मिलना", "कमली", False),
+     ("கமலா அவர்களுடன் பேச்சு", "கமலா", True), ("Quoted José a price", "jose pri", True)],
+)  # fmt: skip
+def test_activity_text_search_is_right_in_every_script(ws, ali, subject, query, found):
+    ws.activities.save(call(ali, subject=subject, at=START))
+    assert (len(ws.activities.search_ids(ActivityQuery(text=query))) == 1) is found
+
+
+def test_filters_by_kind_outcome_date_and_contact(ws, ali):
+    other = ws.contacts.save(Contact(first_name="Kamala"))
+    ws.activities.save(call(ali, at=START - timedelta(days=40), outcome="reached"))
+    ws.activities.save(call(ali, at=START - timedelta(days=2), outcome="complaint", direction=Direction.INBOUND))
+    ws.activities.save(Activity(other.id, ActivityKind.MEETING, at=START - timedelta(days=1), outcome="reached"))
+
+    def count(**q):
+        return len(ws.activities.search_ids(ActivityQuery(**q)))
+
+    assert count() == 3
+    assert count(kinds=("call",)) == 2
+    assert count(outcomes=("reached",)) == 2
+    assert count(since=START - timedelta(days=7)) == 2
+    assert count(contact_id=other.id) == 1
+    assert count(kinds=("call",), outcomes=("complaint",), since=START - timedelta(days=7), until=START) == 1
+
+
+def test_agenda_sorts_overdue_today_and_upcoming_and_keeps_old_items(ws, ali, clock):
+    save = ws.activities.save
+    save(call(ali, subject="Last week, forgotten", done=False, day=date(2026, 11, 16)))
+    save(call(ali, subject="Earlier today", done=False, at=karachi(date(2026, 11, 23), 9)))
+    save(call(ali, subject="Later today", done=False, at=karachi(date(2026, 11, 23), 15)))
+    save(call(ali, subject="All day today", done=False, day=date(2026, 11, 23)))
+    save(call(ali, subject="Friday", done=False, day=date(2026, 11, 27)))
+    save(call(ali, subject="Next month", done=False, day=date(2026, 12, 23)))
+    agenda = ws.agenda.agenda(days=7)
+    assert [s.subject for s in agenda.overdue] == ["Last week, forgotten", "Earlier today"]
+    assert agenda.overdue_count == 2
+    assert sorted(s.subject for s in agenda.today) == ["All day today", "Later today"]
+    assert [s.subject for s in agenda.upcoming] == ["Friday"]
+    clock.advance(timedelta(days=30))  # a month later nothing has vanished: it is all overdue
+    assert ws.agenda.agenda().overdue_count == 5
+
+
+def test_birthdays_this_week_include_29_february_in_a_common_year(ws, clock):
+    clock.instant = datetime(2027, 2, 25, 5, tzinfo=UTC)
+    leap = ws.contacts.save(Contact(first_name="Leap", birthday=Birthday(2, 29, 2000)))
+    ws.contacts.save(Contact(first_name="Later", birthday=Birthday(3, 20)))
+    found = ws.agenda.birthdays(date(2027, 2, 25), 7)
+    assert [(b.contact_id, b.on, b.age) for b in found] == [(leap.id, date(2027, 2, 28), 27)]
+
+
+def test_going_cold_by_relationship_and_tag(ws, ali, clock):
+    ws.follow_up_preferences.care_rules = [CareRule(RuleTarget.RELATIONSHIP, "customer", 30, 45),
+                                           CareRule(RuleTarget.TAG, "VIP", 14, 21)]  # fmt: skip
+    vip = ws.contacts.save(Contact(first_name="Kamala", relationship=Relationship.SUPPLIER, tags=["vip"]))
+    ws.activities.save(call(ali, at=START - timedelta(days=50), outcome="reached"))
+    ws.activities.save(call(vip, at=START - timedelta(days=15), outcome="reached"))
+    cold = {c.name: c for c in ws.agenda.going_cold(START)}
+    assert cold["علی رضا"].warmth is Warmth.COLD and cold["علی رضا"].quiet_days == 50
+    assert cold["Kamala"].warmth is Warmth.COOLING and cold["Kamala"].rule == "VIP"
+    ws.activities.save(call(ali, at=START - timedelta(days=1), outcome="reached"))
+    assert "علی رضا" not in {c.name for c in ws.agenda.going_cold(START)}
+
+
+def test_the_pester_warning_counts_recent_conversations(ws, ali):
+    ws.follow_up_preferences.pester_rule = PesterRule(times=2, days=7)
+    assert ws.activities.pester_warning(ali.id) is None
+    ws.activities.save(call(ali, at=START - timedelta(days=1), outcome="no answer"))
+    ws.activities.save(call(ali, at=START - timedelta(days=2), outcome="reached"))
+    ws.activities.save(call(ali, at=START - timedelta(days=20), outcome="reached"))
+    assert ws.activities.pester_warning(ali.id) == "Already contacted 2 times in the last 7 days."
+
+
+def test_follow_up_preferences_round_trip_and_refuse_nonsense(ws):
+    prefs = ws.follow_up_preferences
+    prefs.extra_kinds = ["visit", " WhatsApp ", "visit"]
+    assert prefs.kinds[-2:] == ["visit", "WhatsApp"]
+    with pytest.raises(ValidationError):
+        prefs.extra_kinds = ["Call"]
+    prefs.outcomes = ["sold", "no answer"]
+    assert prefs.outcomes == ["sold", "no answer"]
+    with pytest.raises(ValidationError):
+        prefs.care_rules = [CareRule(RuleTarget.TAG, "VIP", 30, 10)]
+    ws.database.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('pester_rule', '{broken')")
+    assert prefs.pester_rule == PesterRule()  # unreadable: the default, not a crash
