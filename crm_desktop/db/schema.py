@@ -142,7 +142,21 @@ def _v1_contacts(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS = [_v1_contacts]
+def _v2_phone_regions(conn: sqlite3.Connection) -> None:
+    """Each phone keeps the country it was read against, so a new home country does not re-read it.
+
+    Version 1 read every number against the file's home country, which was 'PK' until one was chosen."""
+    run_script(
+        conn,
+        """
+        ALTER TABLE contact_phones ADD COLUMN region TEXT NOT NULL DEFAULT '';
+        UPDATE contact_phones
+        SET region = coalesce((SELECT value FROM settings WHERE key = 'default_region'), 'PK');
+        """,
+    )
+
+
+MIGRATIONS = [_v1_contacts, _v2_phone_regions]
 
 # Tables each version must have; a file missing one of them is damaged.
 _TABLES_BY_VERSION = {

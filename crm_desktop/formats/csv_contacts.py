@@ -11,7 +11,10 @@ websites, notes, created_at, updated_at.
 - The multi-valued fields are JSON arrays (non-ASCII kept as is, so the cell stays readable); an empty
   cell means none:
     tags       ["vip", "wholesale"]
-    phones     [["mobile", "+92 300 1234567"], ["work", "042 35761234"]]      (label, number)
+    phones     [["mobile", "+92 300 1234567", "PK"], ["work", "042 35761234", "PK"]]
+                                              (label, number, country the number was read against)
+               Files written before phones kept their country hold [label, number] pairs: still read,
+               and such a number is read against the home country (or keeps the one already stored).
     emails     [["work", "ali@example.pk"]]                                   (label, address)
     websites   [["website", "https://example.pk"]]                            (label, url)
     addresses  [{"label": "work", "street": "House 5\\nMall Road", "city": "Lahore", "region": "Punjab",
@@ -79,7 +82,7 @@ class CsvRow:
 # ---- writing ---------------------------------------------------------------------------------------
 
 
-def _pairs(items: Iterable[tuple[str, str]]) -> str:
+def _pairs(items: Iterable[tuple[str, ...]]) -> str:
     items = [list(i) for i in items]
     return json.dumps(items, ensure_ascii=False) if items else ""
 
@@ -93,7 +96,7 @@ def contact_cells(c: Contact) -> list[str]:
         "stage": c.stage.value,
         "birthday": c.birthday.iso() if c.birthday else "",
         "tags": json.dumps(c.tags, ensure_ascii=False) if c.tags else "",
-        "phones": _pairs((p.label, p.number) for p in c.phones),
+        "phones": _pairs((p.label, p.number, p.region) for p in c.phones),
         "emails": _pairs((e.label, e.address) for e in c.emails),
         "websites": _pairs((w.label, w.url) for w in c.websites),
         "addresses": json.dumps(
@@ -221,7 +224,7 @@ def _contact(cells: dict[str, str], line: int, problems: list[CsvProblem]) -> Co
             year, month, day = match.groups()
             contact.birthday = Birthday(int(month), int(day), int(year) if year else None)
     contact.tags = _json_list(cells, "tags", problem, lambda item: item if isinstance(item, str) else None)
-    contact.phones = _json_list(cells, "phones", problem, _pair(Phone))
+    contact.phones = _json_list(cells, "phones", problem, _phone)
     contact.emails = _json_list(cells, "emails", problem, _pair(Email))
     contact.websites = _json_list(cells, "websites", problem, _pair(Website))
     contact.addresses = _json_list(cells, "addresses", problem, _address)
@@ -237,6 +240,12 @@ def _pair(cls):
     return build
 
 
+def _phone(item):
+    if isinstance(item, list) and len(item) in (2, 3) and all(isinstance(v, str) for v in item):
+        return Phone(item[1], item[0], item[2] if len(item) == 3 else "")
+    return None
+
+
 def _address(item):
     if isinstance(item, dict) and set(item) <= set(_ADDRESS_KEYS) and all(isinstance(v, str) for v in item.values()):
         return Address(**item)
@@ -245,7 +254,7 @@ def _address(item):
 
 _SHAPES = {
     "tags": 'a list of texts, like ["vip", "retail"]',
-    "phones": 'a list of [label, number] pairs, like [["mobile", "+92 300 1234567"]]',
+    "phones": 'a list of [label, number, country], like [["mobile", "+92 300 1234567", "PK"]]',
     "emails": 'a list of [label, address] pairs, like [["work", "ali@example.pk"]]',
     "websites": 'a list of [label, url] pairs, like [["website", "https://example.pk"]]',
     "addresses": 'a list of objects with label, street, city, region, postcode, country',

@@ -80,6 +80,8 @@ def import_contacts(workspace: Workspace, path: Path | str) -> ImportResult:
                 problems.append(CsvProblem(row.line, "id", f"there is no contact with id {contact.id} to update"))
                 continue
             contact.uuid = existing.uuid
+        # Stored numbers keep their country, also when an older file's rows do not give it.
+        contact.phones = workspace.contacts.with_phone_regions(contact).phones
         key = contact.uuid or contact.id
         if key is not None:
             if key in seen:
