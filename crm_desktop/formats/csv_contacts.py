@@ -20,6 +20,14 @@ websites, notes, created_at, updated_at.
     addresses  [{"label": "work", "street": "House 5\\nMall Road", "city": "Lahore", "region": "Punjab",
                  "postcode": "54000", "country": "PK"}]
 - id and uuid identify an existing card (see services.transfer); both empty: a new card.
+
+Formula guard: Excel and LibreOffice run a cell that starts with = + - or @ (and some tab- or CR-led
+cells) as a formula when they open a CSV file, so a note like =HYPERLINK(...) could act on the reader's
+machine. On export, a cell that starts with any number of apostrophes followed by one of = + - @ TAB CR
+gets one more apostrophe in front: "=1+1" is written '=1+1 (spreadsheets show it as text), and "'=1+1"
+is written ''=1+1. On import, a cell of that shape (apostrophes, then one of those characters) loses
+exactly one leading apostrophe. Every other cell is written and read as it is, so the round trip is
+exact, and a leading apostrophe anywhere else (a note starting "'Tis") is ordinary text.
 Problems are reported with the physical line where the record starts (multi-line cells counted) and the
 column name.
 """
@@ -55,6 +63,8 @@ _TEXT = ("prefix", "first_name", "middle_name", "last_name", "suffix", "nickname
 _ADDRESS_KEYS = ("label", "street", "city", "region", "postcode", "country")
 _BIRTHDAY = re.compile(r"(?:(\d{4})|-)-(\d{2})-(\d{2})")
 BOM = "\ufeff"
+# A cell a spreadsheet could run as a formula, behind any apostrophes already guarding it.
+_FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +120,16 @@ def contact_cells(c: Contact) -> list[str]:
     return [values[name] for name in COLUMNS]
 
 
+def guard_cell(text: str) -> str:
+    """The cell as written: one apostrophe more in front of what a spreadsheet would run (see above)."""
+    return "'" + text if _FORMULA_START.match(text) else text
+
+
+def unguard_cell(text: str) -> str:
+    """The exact inverse of guard_cell()."""
+    return text[1:] if text.startswith("'") and _FORMULA_START.match(text) else text
+
+
 def write_contacts(stream: TextIO, contacts: Iterable[Contact]) -> int:
     """Write the BOM, the header and one row per contact to a text stream opened with newline=""."""
     stream.write(BOM)
@@ -117,7 +137,7 @@ def write_contacts(stream: TextIO, contacts: Iterable[Contact]) -> int:
     writer.writerow(COLUMNS)
     count = 0
     for contact in contacts:
-        writer.writerow(contact_cells(contact))
+        writer.writerow([guard_cell(cell) for cell in contact_cells(contact)])
         count += 1
     return count
 
@@ -175,7 +195,7 @@ def parse_contacts(stream: TextIO) -> list[CsvRow]:
             problems.append(CsvProblem(line, "", f"the row has {len(cells)} cells, the header has {len(header)}"))
             continue
         row_problems: list[CsvProblem] = []
-        contact = _contact(dict(zip(header, cells, strict=True)), line, row_problems)
+        contact = _contact(dict(zip(header, map(unguard_cell, cells), strict=True)), line, row_problems)
         problems += row_problems
         if not row_problems:
             rows.append(CsvRow(line, contact))
