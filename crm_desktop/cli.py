@@ -113,6 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="write every contact to a CSV file (the app's own layout)")
     export.add_argument("--db", metavar="PATH", help=db_help)
     export.add_argument("-o", "--output", required=True, metavar="FILE.csv", help="the CSV file to write")
+    export.add_argument("--include-trash", action="store_true",
+                        help="also write the contacts in the Trash (marked by deleted_at; import puts them back there)")
     export.set_defaults(handler=_export)
 
     imp = sub.add_parser("import", help="add or update contacts from a CSV file, all or nothing")
@@ -180,8 +182,16 @@ def _export(args) -> int:
     with _existing_workspace(args.db) as workspace:
         from crm_desktop.services.transfer import export_contacts
 
-        count = export_contacts(workspace, output)
+        trashed = workspace.contacts.count(ContactQuery(trashed=True))
+        count = export_contacts(workspace, output, include_trash=args.include_trash)
+    if args.include_trash:
+        print(f"Exported {count:,} contacts ({trashed:,} from the Trash) to {output}.", file=sys.stderr)
+        return 0
     print(f"Exported {count:,} contacts to {output}.", file=sys.stderr)
+    if trashed == 1:
+        print("1 contact in the Trash was left out (--include-trash exports it too).", file=sys.stderr)
+    elif trashed:
+        print(f"{trashed:,} contacts in the Trash were left out (--include-trash exports them too).", file=sys.stderr)
     return 0
 
 
@@ -193,5 +203,6 @@ def _import(args) -> int:
         from crm_desktop.services.transfer import import_contacts
 
         result = import_contacts(workspace, source)
-    print(f"Imported {source}: {result.added:,} added, {result.updated:,} updated.", file=sys.stderr)
+    trash = f" ({result.in_trash:,} of them in the Trash)" if result.in_trash else ""
+    print(f"Imported {source}: {result.added:,} added, {result.updated:,} updated{trash}.", file=sys.stderr)
     return 0

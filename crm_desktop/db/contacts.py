@@ -72,11 +72,12 @@ class ContactRepository:
             "coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'contacts'), 0)) + 1"
         ).fetchone()[0]
         pos = sort_positions.allocate(self.conn, fold(contact.file_as), next_id)
+        # A card may arrive already in the Trash (an import of an export that included the Trash).
         cur = self.conn.execute(
-            f"INSERT INTO contacts (id, uuid, {', '.join(_CONTACT_COLUMNS)}, sort_pos, created_at, updated_at) "
-            f"VALUES ({', '.join('?' * (len(_CONTACT_COLUMNS) + 5))})",
+            f"INSERT INTO contacts (id, uuid, {', '.join(_CONTACT_COLUMNS)}, sort_pos, created_at, updated_at, "
+            f"deleted_at) VALUES ({', '.join('?' * (len(_CONTACT_COLUMNS) + 6))})",
             (next_id, contact.uuid or str(uuidlib.uuid4()), *values, pos, contact.created_at or now,
-             contact.updated_at or now),
+             contact.updated_at or now, contact.deleted_at),
         )  # fmt: skip
         self._write_children(cur.lastrowid, contact, default_region)
         if contact.deleted_at is None:
@@ -110,9 +111,9 @@ class ContactRepository:
                 self._index(pos, contact, default_region)
         return self.get(contact.id)
 
-    def trash(self, ids: Sequence[int]) -> list[int]:
-        """Move live cards to the Trash; returns the ids that moved."""
-        now = iso(self.clock())
+    def trash(self, ids: Sequence[int], at: str | None = None) -> list[int]:
+        """Move live cards to the Trash (at: when, if not now); returns the ids that moved."""
+        now = at or iso(self.clock())
         moved: list[int] = []
         with self.database.atomic():
             for chunk in _chunks(ids):

@@ -2,9 +2,10 @@
 Hindi and Tamil correctly; files without a BOM are read too). RFC 4180 quoting: cells may hold commas,
 quotes and line breaks (multi-line notes and street lines stay in one cell).
 
-Columns (all required, in any order): id, uuid, kind, prefix, first_name, middle_name, last_name, suffix,
-nickname, job_title, company, relationship, stage, source, birthday, tags, phones, emails, addresses,
-websites, notes, created_at, updated_at.
+Columns (in any order): id, uuid, kind, prefix, first_name, middle_name, last_name, suffix, nickname,
+job_title, company, relationship, stage, source, birthday, tags, phones, emails, addresses, websites,
+notes, created_at, updated_at, deleted_at. All are required but deleted_at, which files written before it
+existed lack.
 
 - kind: person | company; relationship and stage: the lower-case names of domain.contact's enums.
 - birthday: YYYY-MM-DD, or --MM-DD when the year is unknown; empty for none.
@@ -20,6 +21,7 @@ websites, notes, created_at, updated_at.
     addresses  [{"label": "work", "street": "House 5\\nMall Road", "city": "Lahore", "region": "Punjab",
                  "postcode": "54000", "country": "PK"}]
 - id and uuid identify an existing card (see services.transfer); both empty: a new card.
+- deleted_at: when the card went to the Trash (UTC, ISO 8601, as created_at); empty for a live card.
 
 Formula guard: Excel and LibreOffice run a cell that starts with = + - or @ (and some tab- or CR-led
 cells) as a formula when they open a CSV file, so a note like =HYPERLINK(...) could act on the reader's
@@ -35,6 +37,7 @@ column name.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -57,8 +60,9 @@ from crm_desktop.domain.contact import (
 COLUMNS = (
     "id", "uuid", "kind", "prefix", "first_name", "middle_name", "last_name", "suffix", "nickname", "job_title",
     "company", "relationship", "stage", "source", "birthday", "tags", "phones", "emails", "addresses", "websites",
-    "notes", "created_at", "updated_at",
+    "notes", "created_at", "updated_at", "deleted_at",
 )  # fmt: skip
+OPTIONAL_COLUMNS = ("deleted_at",)  # absent from files written before it existed
 _TEXT = ("prefix", "first_name", "middle_name", "last_name", "suffix", "nickname", "job_title", "company", "source", "notes")
 _ADDRESS_KEYS = ("label", "street", "city", "region", "postcode", "country")
 _BIRTHDAY = re.compile(r"(?:(\d{4})|-)-(\d{2})-(\d{2})")
@@ -86,7 +90,8 @@ class CsvFormatError(ValueError):
 @dataclass(frozen=True, slots=True)
 class CsvRow:
     line: int  # physical line of the file where the record starts
-    contact: Contact  # id/uuid/created_at/updated_at as the file gives them (None when empty)
+    contact: Contact  # id/uuid/created_at/updated_at/deleted_at as the file gives them (None when empty)
+    trash_given: bool = True  # False: the file has no deleted_at column, so it says nothing of the Trash
 
 
 # ---- writing ---------------------------------------------------------------------------------------
@@ -114,6 +119,7 @@ def contact_cells(c: Contact) -> list[str]:
         ) if c.addresses else "",
         "created_at": c.created_at or "",
         "updated_at": c.updated_at or "",
+        "deleted_at": c.deleted_at or "",
     }  # fmt: skip
     for name in _TEXT:
         values[name] = getattr(c, name)
@@ -172,12 +178,13 @@ def parse_contacts(stream: TextIO) -> list[CsvRow]:
         if name not in COLUMNS:
             problems.append(CsvProblem(1, name, "unknown column"))
     for name in COLUMNS:
-        if name not in header:
+        if name not in header and name not in OPTIONAL_COLUMNS:
             problems.append(CsvProblem(1, name, "missing column"))
     duplicates = {h for h in header if header.count(h) > 1}
     problems += [CsvProblem(1, name, "the column appears twice") for name in sorted(duplicates)]
     if problems:
         raise CsvFormatError(problems)
+    absent = {name: "" for name in OPTIONAL_COLUMNS if name not in header}
     rows: list[CsvRow] = []
     start = reader.line_num + 1
     while True:
@@ -195,10 +202,11 @@ def parse_contacts(stream: TextIO) -> list[CsvRow]:
             problems.append(CsvProblem(line, "", f"the row has {len(cells)} cells, the header has {len(header)}"))
             continue
         row_problems: list[CsvProblem] = []
-        contact = _contact(dict(zip(header, map(unguard_cell, cells), strict=True)), line, row_problems)
+        values = absent | dict(zip(header, map(unguard_cell, cells), strict=True))
+        contact = _contact(values, line, row_problems)
         problems += row_problems
         if not row_problems:
-            rows.append(CsvRow(line, contact))
+            rows.append(CsvRow(line, contact, trash_given="deleted_at" not in absent))
     if problems:
         raise CsvFormatError(problems)
     return rows
@@ -235,6 +243,14 @@ def _contact(cells: dict[str, str], line: int, problems: list[CsvProblem]) -> Co
     contact.uuid = cells["uuid"].strip() or None
     contact.created_at = cells["created_at"].strip() or None
     contact.updated_at = cells["updated_at"].strip() or None
+    deleted_at = cells["deleted_at"].strip()
+    if deleted_at:
+        try:
+            dt.datetime.fromisoformat(deleted_at.replace("Z", "+00:00"))
+        except ValueError:
+            problem("deleted_at", f"'{deleted_at}' is not a date and time like 2025-03-01T09:30:00.000000Z")
+        else:
+            contact.deleted_at = deleted_at
     birthday = cells["birthday"].strip()
     if birthday:
         match = _BIRTHDAY.fullmatch(birthday)
