@@ -240,7 +240,7 @@ class AddressRow(ValueRow):
 
     def value(self) -> Address:
         return Address(
-            street=self.street.toPlainText(),
+            street=self.street.value(),
             city=self.city.text(),
             region=self.region.text(),
             postcode=self.postcode.text(),
