@@ -55,12 +55,15 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str], prog: str = "crm-desktop") -> int:
     # The GUI imports this module only for its arguments; the services behind the commands (demo name
     # pools, CSV) are imported when a command runs, which keeps the window's start-up light.
     from crm_desktop.services.transfer import ImportFailed
 
-    parser = build_parser()
+    parser = build_parser(prog)
+    if not argv:  # only the console twin gets here without a command: say which there are
+        parser.print_help(sys.stderr)
+        return 2
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
@@ -81,6 +84,11 @@ def main(argv: list[str]) -> int:
         return 130
 
 
+def console_main(argv: list[str] | None = None) -> int:
+    """The console entry point (crm-desktop-cli): the headless commands only, never the window."""
+    return main(sys.argv[1:] if argv is None else argv, prog="crm-desktop-cli")
+
+
 def _count(text: str) -> int:
     try:
         value = int(text)
@@ -91,8 +99,9 @@ def _count(text: str) -> int:
     return value
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="crm-desktop", description="Headless commands of crm-desktop.")
+def build_parser(prog: str = "crm-desktop") -> argparse.ArgumentParser:
+    parser = _Parser(prog=prog, description="Headless commands of crm-desktop.")
+    parser.add_argument("--version", action="version", version=f"crm-desktop {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     db_help = f"database file (default: ${paths.DB_ENV} or {paths.default_db_path()})"
 
