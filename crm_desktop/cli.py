@@ -55,12 +55,15 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str], prog: str = "crm-desktop") -> int:
     # The GUI imports this module only for its arguments; the services behind the commands (demo name
     # pools, CSV) are imported when a command runs, which keeps the window's start-up light.
     from crm_desktop.services.transfer import ImportFailed
 
-    parser = build_parser()
+    parser = build_parser(prog)
+    if not argv:  # only the console twin gets here without a command: say which there are
+        parser.print_help(sys.stderr)
+        return 2
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
@@ -81,6 +84,11 @@ def main(argv: list[str]) -> int:
         return 130
 
 
+def console_main(argv: list[str] | None = None) -> int:
+    """The console entry point (crm-desktop-cli): the headless commands only, never the window."""
+    return main(sys.argv[1:] if argv is None else argv, prog="crm-desktop-cli")
+
+
 def _count(text: str) -> int:
     try:
         value = int(text)
@@ -91,8 +99,9 @@ def _count(text: str) -> int:
     return value
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="crm-desktop", description="Headless commands of crm-desktop.")
+def build_parser(prog: str = "crm-desktop") -> argparse.ArgumentParser:
+    parser = _Parser(prog=prog, description="Headless commands of crm-desktop.")
+    parser.add_argument("--version", action="version", version=f"crm-desktop {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     db_help = f"database file (default: ${paths.DB_ENV} or {paths.default_db_path()})"
 
@@ -113,6 +122,8 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="write every contact to a CSV file (the app's own layout)")
     export.add_argument("--db", metavar="PATH", help=db_help)
     export.add_argument("-o", "--output", required=True, metavar="FILE.csv", help="the CSV file to write")
+    export.add_argument("--include-trash", action="store_true",
+                        help="also write the contacts in the Trash (marked by deleted_at; import puts them back there)")
     export.set_defaults(handler=_export)
 
     imp = sub.add_parser("import", help="add or update contacts from a CSV file, all or nothing")
@@ -180,8 +191,16 @@ def _export(args) -> int:
     with _existing_workspace(args.db) as workspace:
         from crm_desktop.services.transfer import export_contacts
 
-        count = export_contacts(workspace, output)
+        trashed = workspace.contacts.count(ContactQuery(trashed=True))
+        count = export_contacts(workspace, output, include_trash=args.include_trash)
+    if args.include_trash:
+        print(f"Exported {count:,} contacts ({trashed:,} from the Trash) to {output}.", file=sys.stderr)
+        return 0
     print(f"Exported {count:,} contacts to {output}.", file=sys.stderr)
+    if trashed == 1:
+        print("1 contact in the Trash was left out (--include-trash exports it too).", file=sys.stderr)
+    elif trashed:
+        print(f"{trashed:,} contacts in the Trash were left out (--include-trash exports them too).", file=sys.stderr)
     return 0
 
 
@@ -193,5 +212,6 @@ def _import(args) -> int:
         from crm_desktop.services.transfer import import_contacts
 
         result = import_contacts(workspace, source)
-    print(f"Imported {source}: {result.added:,} added, {result.updated:,} updated.", file=sys.stderr)
+    trash = f" ({result.in_trash:,} of them in the Trash)" if result.in_trash else ""
+    print(f"Imported {source}: {result.added:,} added, {result.updated:,} updated{trash}.", file=sys.stderr)
     return 0

@@ -58,6 +58,7 @@ class ContactRepository:
     # ---- writing -------------------------------------------------------------------------------
 
     def add(self, contact: Contact, default_region: str = "") -> Contact:
+        """Store a new card. default_region: the home country, which reads phones with no region yet."""
         with self.database.atomic():
             contact_id = self._insert(contact, default_region, None)
         return self.get(contact_id)
@@ -71,13 +72,14 @@ class ContactRepository:
             "coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'contacts'), 0)) + 1"
         ).fetchone()[0]
         pos = sort_positions.allocate(self.conn, fold(contact.file_as), next_id)
+        # A card may arrive already in the Trash (an import of an export that included the Trash).
         cur = self.conn.execute(
-            f"INSERT INTO contacts (id, uuid, {', '.join(_CONTACT_COLUMNS)}, sort_pos, created_at, updated_at) "
-            f"VALUES ({', '.join('?' * (len(_CONTACT_COLUMNS) + 5))})",
+            f"INSERT INTO contacts (id, uuid, {', '.join(_CONTACT_COLUMNS)}, sort_pos, created_at, updated_at, "
+            f"deleted_at) VALUES ({', '.join('?' * (len(_CONTACT_COLUMNS) + 6))})",
             (next_id, contact.uuid or str(uuidlib.uuid4()), *values, pos, contact.created_at or now,
-             contact.updated_at or now),
+             contact.updated_at or now, contact.deleted_at),
         )  # fmt: skip
-        self._write_children(cur.lastrowid, contact)
+        self._write_children(cur.lastrowid, contact, default_region)
         if contact.deleted_at is None:
             self._index(pos, contact, default_region, phone_terms)
         return cur.lastrowid
@@ -104,14 +106,14 @@ class ContactRepository:
             )
             for table in ("contact_phones", "contact_emails", "contact_addresses", "contact_websites", "contact_tags"):
                 self.conn.execute(f"DELETE FROM {table} WHERE contact_id = ?", (contact.id,))
-            self._write_children(contact.id, contact)
+            self._write_children(contact.id, contact, default_region)
             if deleted_at is None:
                 self._index(pos, contact, default_region)
         return self.get(contact.id)
 
-    def trash(self, ids: Sequence[int]) -> list[int]:
-        """Move live cards to the Trash; returns the ids that moved."""
-        now = iso(self.clock())
+    def trash(self, ids: Sequence[int], at: str | None = None) -> list[int]:
+        """Move live cards to the Trash (at: when, if not now); returns the ids that moved."""
+        now = at or iso(self.clock())
         moved: list[int] = []
         with self.database.atomic():
             for chunk in _chunks(ids):
@@ -182,15 +184,12 @@ class ContactRepository:
             fold(c.primary_city), ", ".join(sorted(set(c.tags))),
         )  # fmt: skip
 
-    def _write_children(
-        self,
-        contact_id: int,
-        c: Contact,
-    ) -> None:
+    def _write_children(self, contact_id: int, c: Contact, default_region: str) -> None:
         ex = self.conn.executemany
+        # A phone not yet read against a country of its own is read against the home country: store that.
         ex(
-            "INSERT INTO contact_phones (contact_id, position, label, number) VALUES (?, ?, ?, ?)",
-            [(contact_id, i, p.label, p.number) for i, p in enumerate(c.phones)],
+            "INSERT INTO contact_phones (contact_id, position, label, number, region) VALUES (?, ?, ?, ?, ?)",
+            [(contact_id, i, p.label, p.number, p.region or default_region) for i, p in enumerate(c.phones)],
         )
         ex(
             "INSERT INTO contact_emails (contact_id, position, label, address) VALUES (?, ?, ?, ?)",
@@ -213,7 +212,7 @@ class ContactRepository:
 
     def _index(self, pos: int, c: Contact, default_region: str, phone_terms=None) -> None:
         """Put a live card into the search index at its sort position."""
-        terms = phone_terms or (lambda p: phone_search_terms(p.number, default_region))
+        terms = phone_terms or (lambda p: phone_search_terms(p.number, p.region or default_region))
         self.conn.execute(
             f"INSERT INTO contacts_fts (rowid, {sort_positions.FTS_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
@@ -305,8 +304,9 @@ class ContactRepository:
             birthday=Birthday(b_month, b_day, b_year) if b_month else None,
             relationship=Relationship(relationship), stage=Stage(stage), source=source, notes=notes,
             created_at=created, updated_at=updated, deleted_at=deleted,
-            phones=[Phone(n, lb) for lb, n in q(
-                "SELECT label, number FROM contact_phones WHERE contact_id = ? ORDER BY position", (contact_id,))],
+            phones=[Phone(n, lb, r) for lb, n, r in q(
+                "SELECT label, number, region FROM contact_phones WHERE contact_id = ? ORDER BY position",
+                (contact_id,))],
             emails=[Email(a, lb) for lb, a in q(
                 "SELECT label, address FROM contact_emails WHERE contact_id = ? ORDER BY position", (contact_id,))],
             addresses=[Address(s, ci, r, p, co, lb) for lb, s, ci, r, p, co in q(

@@ -142,6 +142,20 @@ def _v1_contacts(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v2_phone_regions(conn: sqlite3.Connection) -> None:
+    """Each phone keeps the country it was read against, so a new home country does not re-read it.
+
+    Version 1 read every number against the file's home country, which was 'PK' until one was chosen."""
+    run_script(
+        conn,
+        """
+        ALTER TABLE contact_phones ADD COLUMN region TEXT NOT NULL DEFAULT '';
+        UPDATE contact_phones
+        SET region = coalesce((SELECT value FROM settings WHERE key = 'default_region'), 'PK');
+        """,
+    )
+
+
 # Activities (issue 3). Instants in these tables are INTEGER seconds since 1970 UTC, not ISO text as on
 # contacts: five million rows, and the next alarm and the timeline are range scans over them.
 def _v3_activities(conn: sqlite3.Connection) -> None:
@@ -208,7 +222,7 @@ def _v3_activities(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS = [_v1_contacts, _v3_activities]
+MIGRATIONS = [_v1_contacts, _v2_phone_regions, _v3_activities]
 
 # Tables each version must have; a file missing one of them is damaged.
 _TABLES_BY_VERSION = {
@@ -223,7 +237,7 @@ _TABLES_BY_VERSION = {
         "settings",
         "contacts_fts",
     },
-    2: {"activities", "activities_fts"},
+    3: {"activities", "activities_fts"},
 }
 
 

@@ -34,6 +34,9 @@ class Stage(enum.StrEnum):
 class Phone:
     number: str
     label: str = "mobile"
+    # The country the number was read against (ISO 3166-1 alpha-2): a number typed without +country
+    # keeps meaning what it meant when it was typed. "" until stored: then the home country applies.
+    region: str = ""
 
 
 @dataclass(slots=True)

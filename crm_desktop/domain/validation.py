@@ -76,6 +76,7 @@ def tag_problem(tag: str) -> str | None:
 
 
 def validate_contact(contact: Contact, default_region: str = "") -> list[FieldError]:
+    """default_region (the home country) reads the phones not yet read against a country of their own."""
     errors: list[FieldError] = []
     if contact.kind is ContactKind.COMPANY:
         if not contact.company.strip():
@@ -83,7 +84,9 @@ def validate_contact(contact: Contact, default_region: str = "") -> list[FieldEr
     elif not contact.display_name:
         errors.append(FieldError("first_name", "Give at least a first name, a last name or a company."))
     for i, phone in enumerate(contact.phones):
-        if problem := phone_problem(phone.number, default_region):
+        if phone.region and phone.region not in KNOWN_COUNTRIES:
+            errors.append(FieldError(f"phones[{i}].region", f"'{phone.region}' is not a two-letter country code."))
+        elif problem := phone_problem(phone.number, phone.region or default_region):
             errors.append(FieldError(f"phones[{i}]", problem))
     for i, email in enumerate(contact.emails):
         if problem := email_problem(email.address):

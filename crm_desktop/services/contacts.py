@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from crm_desktop.db.contacts import ContactRepository
 from crm_desktop.db.errors import NotFoundError
-from crm_desktop.domain.contact import Contact
+from crm_desktop.domain.contact import Contact, Phone
 from crm_desktop.domain.contact_query import ContactQuery, ContactSummary
 from crm_desktop.domain.validation import FieldError, ValidationError, tag_problem, validate_contact
 from crm_desktop.services.changes import Change, ChangeBus, ChangeKind
@@ -19,12 +20,29 @@ class ContactService:
         self.preferences = preferences
         self.changes = changes
 
+    def with_phone_regions(self, contact: Contact) -> Contact:
+        """The contact with each phone's own country: a number already stored on this card keeps the
+        country it was read against (the form and old CSV files do not carry it); a new one has none yet,
+        and is read against the home country when it is stored."""
+        if contact.id is None or all(phone.region for phone in contact.phones):
+            return contact
+        try:
+            stored = {phone.number: phone.region for phone in self.repository.get(contact.id).phones}
+        except NotFoundError:
+            return contact
+        phones = [
+            phone if phone.region else Phone(phone.number, phone.label, stored.get(phone.number, ""))
+            for phone in contact.phones
+        ]
+        return dataclasses.replace(contact, phones=phones)
+
     def validate(self, contact: Contact) -> list[FieldError]:
+        contact = self.with_phone_regions(contact)
         errors = validate_contact(contact, self.preferences.default_region)
         if contact.id is None or not any(e.field.startswith("phones[") for e in errors):
             return errors
-        # A number already stored on this card is not judged again: it was read against the home country
-        # of its day, and changing the home country must not make old cards impossible to save.
+        # A number already stored on this card is not judged again (say, the rules for its country
+        # changed since): an old card must stay saveable.
         try:
             stored = {phone.number for phone in self.repository.get(contact.id).phones}
         except NotFoundError:
@@ -36,6 +54,7 @@ class ContactService:
         errors = self.validate(contact)
         if errors:
             raise ValidationError(errors)
+        contact = self.with_phone_regions(contact)
         region = self.preferences.default_region
         if contact.id is None:
             saved = self.repository.add(contact, region)

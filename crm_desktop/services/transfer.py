@@ -7,6 +7,9 @@ written, in one transaction. Matching rows to cards:
 - only id given: updates the card with that id; an unknown id is an error (ids are local to one file);
 - both empty: a new card.
 A new card keeps the file's created_at/updated_at when given; an update stamps updated_at now.
+The Trash: a row with deleted_at is a card in the Trash (a new one is added there; an existing live one is
+moved there), a row without is a live card (an existing one in the Trash is restored). A file without the
+deleted_at column (written before it existed) leaves existing cards where they are.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from crm_desktop.services.workspace import Workspace
 class ImportResult:
     added: int
     updated: int
+    in_trash: int = 0  # of the added and updated cards, those the file puts in the Trash
 
 
 class ImportFailed(Exception):
@@ -37,15 +41,16 @@ class ImportFailed(Exception):
         super().__init__(f"{path}: nothing was imported.\n" + "\n".join(str(p) for p in problems))
 
 
-def export_contacts(workspace: Workspace, path: Path | str) -> int:
-    """Write every live contact to a CSV file (replaced whole, never left half-written); returns the count."""
+def export_contacts(workspace: Workspace, path: Path | str, include_trash: bool = False) -> int:
+    """Write every live contact (and those in the Trash if asked) to a CSV file, replaced whole, never left
+    half-written; returns how many were written."""
     path = Path(path)
     partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
     try:
         # Owner-only, like the database it comes from: it holds the same customers' details.
         descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with open(descriptor, "w", encoding="utf-8", newline="") as stream:
-            count = write_contacts(stream, workspace.contacts.repository.iter_all())
+            count = write_contacts(stream, workspace.contacts.repository.iter_all(include_trashed=include_trash))
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)
@@ -80,6 +85,8 @@ def import_contacts(workspace: Workspace, path: Path | str) -> ImportResult:
                 problems.append(CsvProblem(row.line, "id", f"there is no contact with id {contact.id} to update"))
                 continue
             contact.uuid = existing.uuid
+        # Stored numbers keep their country, also when an older file's rows do not give it.
+        contact.phones = workspace.contacts.with_phone_regions(contact).phones
         key = contact.uuid or contact.id
         if key is not None:
             if key in seen:
@@ -90,14 +97,23 @@ def import_contacts(workspace: Workspace, path: Path | str) -> ImportResult:
         raise ImportFailed(path, problems)
 
     region = workspace.preferences.default_region
-    added, updated = [], []
+    added, updated, in_trash = [], [], 0
     with workspace.database.atomic():
         for row in rows:
             contact = row.contact
             if contact.id is None:
-                added.append(repository.add(contact, region).id)
+                saved = repository.add(contact, region)
+                added.append(saved.id)
             else:
-                updated.append(repository.update(contact, region).id)
+                saved = repository.update(contact, region)
+                updated.append(saved.id)
+                if row.trash_given and contact.deleted_at is not None and saved.deleted_at is None:
+                    repository.trash([saved.id], at=contact.deleted_at)
+                elif row.trash_given and contact.deleted_at is None and saved.deleted_at is not None:
+                    repository.restore([saved.id], region)
+                elif not row.trash_given:
+                    contact.deleted_at = saved.deleted_at
+            in_trash += contact.deleted_at is not None
     if added or updated:
         workspace.changes.publish(Change("contact", ChangeKind.IMPORTED, tuple(added + updated)))
-    return ImportResult(len(added), len(updated))
+    return ImportResult(len(added), len(updated), in_trash)

@@ -61,6 +61,11 @@ class MainWindow(QMainWindow):
             view.status_changed.connect(lambda text, v=view: self._show_status(v, text))
 
         self._build_menus()
+        # Actions that need a selection are enabled only while the shown table has one. A model reset
+        # clears the selection without a selectionChanged, hence the second signal.
+        for view in (self.contacts_view, self.trash_view):
+            view.table.selectionModel().selectionChanged.connect(self._update_selection_actions)
+            view.model.modelReset.connect(self._update_selection_actions)
         self.sidebar.setCurrentRow(0)
         self.resize(1400, 860)
         self.restore_state()
@@ -131,6 +136,12 @@ class MainWindow(QMainWindow):
         view = self.sections[row][2]
         self.stack.setCurrentWidget(view)
         self.status_label.setText(view.status_text())
+        self._update_selection_actions()
+
+    def _update_selection_actions(self, *_args) -> None:
+        view = self.stack.currentWidget()
+        table = view.table if view in (self.contacts_view, self.trash_view) else None
+        self.delete_action.setEnabled(table is not None and table.selectionModel().hasSelection())
 
     def _show_status(self, view: QWidget, text: str) -> None:
         if self.stack.currentWidget() is view:

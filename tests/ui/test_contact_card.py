@@ -154,3 +154,18 @@ def test_tab_goes_through_the_rows_in_order(qtbot, card, workspace):
     combo = child(card, QComboBox, "phoneLabelCombo1")
     assert child(card, QToolButton, "removePhoneButton0").nextInFocusChain() in (combo, combo.lineEdit())
     assert second.nextInFocusChain() is child(card, QToolButton, "removePhoneButton1")
+
+
+def test_the_card_keeps_each_phones_country_when_the_home_country_changed(qtbot, card, workspace, db_path):
+    saved = workspace.contacts.save(Contact(first_name="Imran", phones=[Phone("0300 5551234"), Phone("0300 7654321")]))
+    workspace.preferences.default_region = "IN"
+    card.show_contact(saved.id)
+    assert not card.has_unsaved_changes()
+    assert not button(card, "saveButton").isEnabled()
+    qtbot.keyClicks(edit(card, "nicknameEdit"), "Bhai")
+    retype(qtbot, edit(card, "phoneEdit1"), "098765 43210")  # a changed number is read afresh, as Indian
+    save(qtbot, card)
+    assert rows(db_path, "SELECT number, region FROM contact_phones ORDER BY position") == [
+        ("0300 5551234", "PK"), ("098765 43210", "IN")
+    ]
+    assert not card.has_unsaved_changes()

@@ -109,3 +109,31 @@ def test_demo_option_creates_the_demo_database_on_first_use(qapp, tmp_path):
         assert workspace is not None and workspace.contacts.count() > 1000
     finally:
         workspace.close()
+
+
+def test_delete_is_enabled_only_while_the_shown_table_has_a_selection(qtbot, workspace, tmp_path):
+    ids = fill(workspace)
+    win = make_window(qtbot, workspace, tmp_path / "ui.ini")
+    contacts = win.findChild(QTableView, "contactTable")
+    contacts.clearSelection()
+    assert not win.delete_action.isEnabled()
+    contacts.selectRow(0)
+    assert win.delete_action.isEnabled()
+    contacts.clearSelection()
+    assert not win.delete_action.isEnabled()
+    contacts.selectRow(1)
+    win.findChild(QLineEdit, "contactSearch").setText("zzzz-nobody")  # the list empties: nothing selected
+    assert not win.delete_action.isEnabled()
+    win.findChild(QLineEdit, "contactSearch").clear()
+
+    workspace.contacts.trash([next(iter(ids.values()))])
+    win.sidebar.setCurrentRow(1)
+    trash = win.findChild(QTableView, "trashTable")
+    trash.clearSelection()
+    assert not win.delete_action.isEnabled()
+    trash.selectRow(0)
+    assert win.delete_action.isEnabled()
+    contacts.clearSelection()
+    assert win.delete_action.isEnabled()  # the Trash's selection is the one that counts while it is shown
+    win.sidebar.setCurrentRow(0)
+    assert not win.delete_action.isEnabled()

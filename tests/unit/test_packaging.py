@@ -133,3 +133,32 @@ def test_a_built_wheel_ships_every_package_and_resource(tmp_path):
         assert module.relative_to(ROOT).as_posix() in names, module
     for resource in resource_files():
         assert f"crm_desktop/resources/{resource}" in names, resource
+    entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
+    declared = zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "[console_scripts]\ncrm-desktop-cli = " in declared and "[gui_scripts]\ncrm-desktop = " in declared
+
+
+def _entry_point(spec: str):
+    import importlib
+
+    module, _, attribute = spec.partition(":")
+    return getattr(importlib.import_module(module), attribute)
+
+
+def test_a_console_twin_runs_the_headless_commands_where_the_gui_script_has_no_console():
+    # On Windows a gui-script has no console, so `crm-desktop search ...` would print nothing there.
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["gui-scripts"] == {"crm-desktop": "crm_desktop.__main__:main"}
+    assert set(project["scripts"]) == {"crm-desktop-cli"}
+    assert "crm-desktop-cli" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_console_twin_is_headless_even_without_arguments(capsys):
+    console = _entry_point(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+                           ["crm-desktop-cli"])  # fmt: skip
+    assert console([]) == 2  # no window: it says which commands there are
+    assert "demo" in capsys.readouterr().err
+    assert console(["--version"]) == 0
+    assert capsys.readouterr().out.startswith("crm-desktop ")
+    assert console(["search", "--db", "/nonexistent/x.sqlite3", "khan"]) == 1
+    assert "there is no database at" in capsys.readouterr().err

@@ -7,6 +7,7 @@ the Trash). Never regenerate it: when version 2 arrives, this test shows the upg
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 from crm_desktop.db import schema
@@ -30,3 +31,27 @@ def test_a_version_1_file_opens_and_keeps_every_card(tmp_path):
         assert imran.phones[0].number == "+92 300 5551234" and imran.tags == ["textiles", "vip"]
     if schema.LATEST_VERSION > 1:
         assert any("before-upgrade" in p.name for p in tmp_path.iterdir())
+
+
+def test_version_2_gives_stored_phones_the_country_version_1_read_them_against(tmp_path):
+    # A file with no home country chosen read its numbers as Pakistani (the default then and now).
+    path = tmp_path / "v1.sqlite3"
+    shutil.copy(SAVED / "v1.sqlite3", path)
+    with open_workspace(path) as ws:
+        rows = ws.database.execute("SELECT number, region FROM contact_phones").fetchall()
+        assert rows and all(region == "PK" for _, region in rows)
+        imran = ws.contacts.get(next(iter(ws.contacts.search_ids(ContactQuery(text="imran")))))
+        assert imran.phones[0].region == "PK"
+
+
+def test_version_2_uses_the_home_country_the_file_had_chosen(tmp_path):
+    path = tmp_path / "v1.sqlite3"
+    shutil.copy(SAVED / "v1.sqlite3", path)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("INSERT INTO settings (key, value) VALUES ('default_region', 'IN')")
+    conn.close()
+    with open_workspace(path) as ws:
+        regions = {r for (r,) in ws.database.execute("SELECT region FROM contact_phones")}
+        assert regions == {"IN"}
+        assert ws.database.execute("PRAGMA user_version").fetchone()[0] == schema.LATEST_VERSION

@@ -140,11 +140,16 @@ class LineRow(ValueRow):
 class PhoneRow(LineRow):
     def __init__(self):
         super().__init__("phone", PHONE_LABELS, self.tr("Phone number, e.g. +92 300 1234567"))
+        self._loaded = Phone("")
 
     def value(self) -> Phone:
-        return Phone(self.edit.text(), self.label_combo.value())
+        # The number as loaded keeps the country it was read against; a changed one is read afresh.
+        number = self.edit.text()
+        region = self._loaded.region if number == self._loaded.number else ""
+        return Phone(number, self.label_combo.value(), region)
 
     def set_value(self, phone: Phone) -> None:
+        self._loaded = phone
         self.fill(phone.number, phone.label)
 
 
@@ -235,7 +240,7 @@ class AddressRow(ValueRow):
 
     def value(self) -> Address:
         return Address(
-            street=self.street.toPlainText(),
+            street=self.street.value(),
             city=self.city.text(),
             region=self.region.text(),
             postcode=self.postcode.text(),

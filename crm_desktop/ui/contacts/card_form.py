@@ -253,7 +253,7 @@ class ContactForm(QWidget):
             relationship=Relationship(self.relationship_combo.currentData()),
             stage=Stage(self.stage_combo.currentData()),
             tags=parse_tags(self.tags_edit.text()),
-            notes=self.notes_edit.toPlainText(),
+            notes=self.notes_edit.value(),
         )
         return contact, [FieldError("birthday", birthday_error)] if birthday_error else []
 

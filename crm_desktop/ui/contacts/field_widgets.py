@@ -62,8 +62,33 @@ def line_edit(object_name: str, placeholder: str = "") -> QLineEdit:
     return edit
 
 
-def plain_text_edit(object_name: str, placeholder: str = "", lines: int = 3) -> QPlainTextEdit:
-    edit = QPlainTextEdit()
+class ExactPlainTextEdit(QPlainTextEdit):
+    """A multi-line editor that gives back exactly the text it was given while the user leaves it alone.
+
+    QPlainTextEdit rewrites what it shows: CRLF and CR become LF, a no-break space a space, a line
+    separator a line feed. Stored text (an import, another program's notes) must not change because the
+    card was saved for another field; edited text keeps the no-break spaces and, when every line of the
+    stored text ended in CRLF, that line end."""
+
+    _given = ""  # the text as set
+    _shown = ""  # what the editor holds for it
+
+    def set_value(self, text: str) -> None:
+        if self.value() != text:
+            self.setPlainText(text)
+        self._given, self._shown = text, self.document().toRawText()
+
+    def value(self) -> str:
+        raw = self.document().toRawText()
+        if raw == self._shown:
+            return self._given
+        line_end = "\r\n" if "\r\n" in self._given and "\n" not in self._given.replace("\r\n", "") else "\n"
+        # Qt ends a line with a paragraph separator (Enter) or a line separator (Shift+Enter).
+        return raw.replace("\u2029", line_end).replace("\u2028", line_end)
+
+
+def plain_text_edit(object_name: str, placeholder: str = "", lines: int = 3) -> ExactPlainTextEdit:
+    edit = ExactPlainTextEdit()
     edit.setObjectName(object_name)
     edit.setPlaceholderText(placeholder)
     edit.setTabChangesFocus(True)
@@ -73,9 +98,8 @@ def plain_text_edit(object_name: str, placeholder: str = "", lines: int = 3) -> 
     return edit
 
 
-def set_plain_text(edit: QPlainTextEdit, text: str) -> None:
-    if edit.toPlainText() != text:
-        edit.setPlainText(text)
+def set_plain_text(edit: ExactPlainTextEdit, text: str) -> None:
+    edit.set_value(text)
 
 
 def set_line_text(edit: QLineEdit, text: str) -> None:
