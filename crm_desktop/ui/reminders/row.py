@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import tzinfo
+from datetime import date, tzinfo
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QFontMetrics
+from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from crm_desktop.domain.activity_query import ActivitySummary
@@ -19,14 +19,16 @@ MISSED_STYLE = "color: white; background: #c62828; border-radius: 3px; padding: 
 def due_text(item: ActivitySummary, zone: tzinfo) -> str:
     """When the item is due, in local time, written the user's way."""
     locale = QLocale()
+    day = item.at.astimezone(zone).date() if item.at is not None else item.day
+    if day is None:
+        return ""
+    # Weekday, day and month name in the user's language; the year only when it is not this one.
+    text = locale.toString(QDate(day), "ddd d MMM" if day.year == date.today().year else "ddd d MMM yyyy")
     if item.at is not None:
-        local = item.at.astimezone(zone)
         # Wall-clock fields of the workspace's zone; Qt only formats them.
-        shown = QDateTime(local.date(), local.time().replace(second=0, microsecond=0))
-        return locale.toString(shown, "ddd ") + locale.toString(shown, QLocale.FormatType.ShortFormat)
-    if item.day is not None:
-        return locale.toString(item.day, QLocale.FormatType.ShortFormat)
-    return ""
+        local = item.at.astimezone(zone).time()
+        text += ", " + locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+    return text
 
 
 def script_label(text: str, parent: QWidget, bold: bool = False, name: str = "") -> QLabel:
@@ -85,9 +87,15 @@ class ReminderRow(QFrame):
         layout.addLayout(top)
         self.subject_label = script_label(item.subject or self.tr("(no subject)"), self, name="reminderSubject")
         layout.addWidget(self.subject_label)
-        self.due_label = QLabel(self.tr("%1 · due %2").replace("%1", self.tr(item.kind)).replace("%2", due_text(item, zone)), self)
+        kind = self.tr(item.kind)
+        due = self.tr("%1 · due %2").replace("%1", kind[:1].upper() + kind[1:]).replace("%2", due_text(item, zone))
+        self.due_label = QLabel(due, self)
         self.due_label.setObjectName("reminderDue")
-        self.due_label.setEnabled(False)  # the dimmed colour: secondary information
+        palette = self.due_label.palette()  # secondary information: the text colour, a little faded
+        faded = palette.color(QPalette.ColorRole.WindowText)
+        faded.setAlpha(175)
+        palette.setColor(QPalette.ColorRole.WindowText, faded)
+        self.due_label.setPalette(palette)
         layout.addWidget(self.due_label)
 
         buttons = QHBoxLayout()
