@@ -2,7 +2,8 @@
 # The reminder for real, on a virtual screen with a system tray: the app starts over a small database
 # whose alarm rings SECONDS later, the main window is closed (the app keeps running in the tray), and
 # the screen is captured when the reminder window appears. Fails when it does not appear within a
-# second of its time, or when the app quits on closing its main window.
+# second of its time, or when the app quits on closing its main window. Then the app is stopped before
+# a third alarm, started again after it, and the reminder window must show it at start, marked missed.
 #   tests/manual/reminder_on_xvfb.sh [OUT_DIR (default /tmp/shots)] [SECONDS (default 20)]
 # Needs Xvfb, trayer, xdotool, xwd and ImageMagick (Debian: xvfb trayer xdotool x11-apps imagemagick).
 set -euo pipefail
@@ -48,5 +49,13 @@ sleep 0.5
 shot reminder-3-popped-up.png
 xwininfo -root -tree | grep -i -E "crm|trayer|Reminders" || true
 if [ "$(echo "$late < 1.0" | bc)" != 1 ]; then echo "FAIL: more than a second late"; exit 1; fi
+kill "$app"; wait "$app" 2>/dev/null || true
+echo "stopped the app; its third alarm rings at $(date -d @$((alarm + 8)) +%T) while it is not running"
+while [ "$(date +%s)" -le $((alarm + 9)) ]; do sleep 0.2; done
+XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data QT_QPA_PLATFORM=xcb PYTHONPATH=. \
+  "$python" -m crm_desktop --db "$work/reminders.sqlite3" >>"$work/app.log" 2>&1 & app=$!; pids+=($app)
+timeout 30 xdotool search --sync --onlyvisible --name "^Reminders" >/dev/null || { echo "FAIL: nothing at start"; exit 1; }
+sleep 2
+shot reminder-4-missed-at-start.png
 cat "$work/app.log"
 echo "OK"
