@@ -155,23 +155,34 @@ class ActivityRepository:
                 found[row[0]] = _activity(row)
         return [found[i] for i in ids if i in found]
 
-    def next_alarm(self) -> datetime | None:
-        """The earliest pending alarm of a live item: one index seek."""
-        row = self.conn.execute(
-            "SELECT min(alarm_at) FROM activities WHERE live = 1 AND alarm_at IS NOT NULL"
-        ).fetchone()
+    def next_alarm(self, after: datetime | None = None) -> datetime | None:
+        """The earliest pending alarm of a live item (later than `after`, if given): one index seek."""
+        if after is None:
+            row = self.conn.execute(
+                "SELECT min(alarm_at) FROM activities WHERE live = 1 AND alarm_at IS NOT NULL"
+            ).fetchone()
+        else:
+            row = self.conn.execute(
+                "SELECT min(alarm_at) FROM activities WHERE live = 1 AND alarm_at IS NOT NULL AND alarm_at > ?",
+                (epoch(after),),
+            ).fetchone()
         return _opt_instant(row[0])
 
-    def due_alarm_ids(self, now: datetime) -> list[int]:
-        """Live items whose alarm has come (and was not dismissed), oldest alarm first."""
+    def due_alarm_ids(self, now: datetime, limit: int = -1) -> list[int]:
+        """Live items whose alarm has come (and was not dismissed), oldest alarm first (at most limit)."""
         return [
             r[0]
             for r in self.conn.execute(
                 "SELECT id FROM activities WHERE live = 1 AND alarm_at IS NOT NULL AND alarm_at <= ? "
-                "ORDER BY alarm_at, id",
-                (epoch(now),),
+                "ORDER BY alarm_at, id LIMIT ?",
+                (epoch(now), limit),
             )
         ]
+
+    def due_alarm_count(self, now: datetime) -> int:
+        return self.conn.execute(
+            "SELECT count(*) FROM activities WHERE live = 1 AND alarm_at IS NOT NULL AND alarm_at <= ?", (epoch(now),)
+        ).fetchone()[0]
 
     def open_between(self, start: datetime | None, end: datetime, limit: int) -> list[int]:
         """Open live follow-ups placed in [start, end) in time order (None: from the beginning)."""

@@ -110,11 +110,16 @@ class ActivityService:
     def summaries(self, ids: Sequence[int]) -> list[ActivitySummary]:
         return self.repository.summaries(ids)
 
-    def next_alarm(self) -> datetime | None:
-        return self.repository.next_alarm()
+    def next_alarm(self, after: datetime | None = None) -> datetime | None:
+        """The earliest pending alarm; with `after`, the earliest still to come (due ones are ringing)."""
+        return self.repository.next_alarm(after)
 
-    def due_reminders(self) -> list[Activity]:
-        return self.repository.get_many(self.repository.due_alarm_ids(self.clock.now()))
+    def due_reminders(self, limit: int | None = None) -> list[Activity]:
+        now = self.clock.now()
+        return self.repository.get_many(self.repository.due_alarm_ids(now, -1 if limit is None else limit))
+
+    def due_count(self) -> int:
+        return self.repository.due_alarm_count(self.clock.now())
 
     def pester_warning(self, contact_id: int | None) -> str | None:
         """Said before logging or scheduling when the contact has heard from us often lately."""

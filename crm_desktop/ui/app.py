@@ -14,6 +14,7 @@ from crm_desktop.db.connection import CHECK_ON_OPEN_BYTES
 from crm_desktop.db.errors import DamagedDatabaseError, StorageError
 from crm_desktop.services.workspace import Workspace, open_workspace
 from crm_desktop.ui.main_window import MainWindow
+from crm_desktop.ui.reminders.controller import Reminders
 from crm_desktop.ui.resources import app_icon, register_fonts
 
 
@@ -92,8 +93,11 @@ def run_gui(options: GuiOptions) -> int:
     try:
         window = MainWindow(workspace)
         window.show()
+        reminders = Reminders(window)
+        reminders.start()
         check = IntegrityCheck(workspace, window)
         status = app.exec()
+        reminders.stop()
         if check.thread is not None:
             check.thread.join()
         return status

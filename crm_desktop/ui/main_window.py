@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from crm_desktop.domain.contact import ContactKind
@@ -28,6 +29,7 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings()
         self.bridge = ChangeBridge(workspace.changes, self)
         self.undo_stack = QUndoStack(self)
+        self.quitting = False  # set by quit_for_real: the tray (ui/reminders) then lets the close through
 
         self.contacts_view = ContactListView(workspace, self.bridge, self)
         self.trash_view = TrashView(workspace, self.bridge, self.undo_stack, self)
@@ -91,7 +93,7 @@ class MainWindow(QMainWindow):
                                                "newCompany")
         file_menu.addActions([self.new_person_action, self.new_company_action])
         file_menu.addSeparator()
-        quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.close, name="quit")
+        quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.quit_for_real, name="quit")
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu.addAction(quit_action)
 
@@ -157,6 +159,14 @@ class MainWindow(QMainWindow):
     def find(self) -> None:
         self.show_contacts()
         self.contacts_view.focus_search()
+
+    def quit_for_real(self) -> None:
+        """File > Quit (and the tray's Quit): close even when the tray would keep the program running."""
+        self.quitting = True
+        if self.close():
+            QApplication.quit()
+        else:
+            self.quitting = False  # the user stayed on unsaved edits
 
     def show_preferences(self) -> None:
         dialog = PreferencesDialog(self.workspace, self)

@@ -1,0 +1,1 @@
+"""Follow-up reminders: the alarm engine, the reminder window and the system tray icon."""
