@@ -7,7 +7,7 @@ import uuid as uuidlib
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 
-from crm_desktop.db.activity_listing import ActivityListing
+from crm_desktop.db.activity_listing import ActivityListing, search_key
 from crm_desktop.db.connection import Database
 from crm_desktop.db.errors import NotFoundError
 from crm_desktop.domain.activity import CONTACT_KINDS, UNREACHED_OUTCOMES, Activity, Direction, Priority
@@ -55,7 +55,7 @@ class ActivityRepository:
                 f"VALUES ({', '.join('?' * (len(_COLUMNS) + 3))})",
                 (activity.uuid or str(uuidlib.uuid4()), *self._values(activity, sort_at), now, now),
             )
-            self._index(cur.lastrowid, activity)
+            self._index(cur.lastrowid, epoch(sort_at), activity)
             self.refresh_contact_dates([activity.contact_id])
         return self.get(cur.lastrowid)
 
@@ -63,7 +63,9 @@ class ActivityRepository:
         if activity.id is None:
             raise ValueError("update() needs a saved activity")
         with self.database.atomic():
-            old = self.conn.execute("SELECT contact_id FROM activities WHERE id = ?", (activity.id,)).fetchone()
+            old = self.conn.execute(
+                "SELECT contact_id, sort_at FROM activities WHERE id = ?", (activity.id,)
+            ).fetchone()
             if old is None:
                 raise NotFoundError(f"There is no activity with id {activity.id}.")
             assignments = ", ".join(f"{c} = ?" for c in _COLUMNS)
@@ -71,8 +73,8 @@ class ActivityRepository:
                 f"UPDATE activities SET {assignments}, updated_at = ? WHERE id = ?",
                 (*self._values(activity, sort_at), epoch(self.now()), activity.id),
             )
-            self.conn.execute("DELETE FROM activities_fts WHERE rowid = ?", (activity.id,))
-            self._index(activity.id, activity)
+            self.conn.execute("DELETE FROM activities_fts WHERE rowid = ?", (search_key(old[1], activity.id),))
+            self._index(activity.id, epoch(sort_at), activity)
             self.refresh_contact_dates({old[0], activity.contact_id})
         return self.get(activity.id)
 
@@ -133,10 +135,10 @@ class ActivityRepository:
             a.series_start.isoformat() if a.series_start else None, a.zone, _opt_epoch(a.completed_at),
         )  # fmt: skip
 
-    def _index(self, activity_id: int, a: Activity) -> None:
+    def _index(self, activity_id: int, sort_at: int, a: Activity) -> None:
         self.conn.execute(
             "INSERT INTO activities_fts (rowid, subject, details) VALUES (?, ?, ?)",
-            (activity_id, normalize(a.subject), normalize(a.details)),
+            (search_key(sort_at, activity_id), normalize(a.subject), normalize(a.details)),
         )
 
     # ---- reading ----------------------------------------------------------------------------

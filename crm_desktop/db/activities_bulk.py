@@ -25,7 +25,7 @@ _DATES = "UPDATE contacts SET last_contacted_at = ?, last_attempt_at = ? WHERE i
 @dataclass(slots=True)
 class ActivityRows:
     activities: list[tuple] = field(default_factory=list)  # ACTIVITY_COLUMNS
-    fts: list[tuple] = field(default_factory=list)  # rowid, normalised subject, normalised details
+    fts: list[tuple] = field(default_factory=list)  # search_key, normalised subject, normalised details
     contact_dates: list[tuple] = field(default_factory=list)  # last_contacted_at, last_attempt_at, contact id
 
 

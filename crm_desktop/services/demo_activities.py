@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from crm_desktop.db.activities_bulk import ActivityBulkLoader, ActivityRows
+from crm_desktop.db.activity_listing import search_key
 from crm_desktop.db.connection import Database
 from crm_desktop.domain.activity import UNREACHED_OUTCOMES
 from crm_desktop.domain.clock import at_local, epoch
@@ -140,7 +141,7 @@ def build_activity_chunk(seed: int, index: int, contacts, first_id: int, zone: s
             details = details_pool[int(rnd() * len(details_pool))] if rnd() < 0.3 else ""
             add((next_id, _uuid(rng, next_id), contact_id, None, kind, subject, details, 1, at, None, at, duration,
                  direction, outcome, 1, None, None, "", None, zone, at, 1, at, at, None))  # fmt: skip
-            add_fts((next_id, text(subject), text(details)))
+            add_fts((search_key(at, next_id), text(subject), text(details)))
             next_id += 1
             if kind in _CONTACT_KINDS:
                 attempted = at if attempted is None or at > attempted else attempted
@@ -179,7 +180,7 @@ def _follow_up(rng, rows: ActivityRows, next_id: int, contact_id: int, subjects,
     rows.activities.append((next_id, _uuid(rng, next_id), contact_id, None, kind, subject, "", 0, at, day, sort_at, 0, "",
                             "", priority, lead, alarm_at, recurrence, series_start, zone, None, 1, created, created,
                             None))  # fmt: skip
-    rows.fts.append((next_id, text(subject), ""))
+    rows.fts.append((search_key(sort_at, next_id), text(subject), ""))
     return next_id + 1
 
 

@@ -25,6 +25,7 @@ ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT))
 
 from crm_desktop.db.activities_bulk import ActivityBulkLoader, ActivityRows  # noqa: E402
+from crm_desktop.db.activity_listing import search_key  # noqa: E402
 from crm_desktop.domain.activity_query import ActivityQuery, ActivityState  # noqa: E402
 from crm_desktop.domain.clock import FixedClock, epoch  # noqa: E402
 from crm_desktop.services.workspace import open_workspace  # noqa: E402
@@ -93,7 +94,7 @@ def _pending_rows(first_id: int, contact_id: int, count: int, alarms: bool) -> A
         rows.activities.append((first_id + i, f"bench-{first_id + i}", contact_id, None, "call", "Call back", "", 0,
                                 at, None, at, 0, "", "", 1, 900 if alarms else None, at - 900 if alarms else None,
                                 "", None, "Asia/Karachi", None, 1, base, base, None))  # fmt: skip
-        rows.fts.append((first_id + i, "call back", ""))
+        rows.fts.append((search_key(at, first_id + i), "call back", ""))
     return rows
 
 

@@ -201,3 +201,32 @@ def test_follow_up_preferences_round_trip_and_refuse_nonsense(ws):
         prefs.care_rules = [CareRule(RuleTarget.TAG, "VIP", 30, 10)]
     ws.database.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('pester_rule', '{broken')")
     assert prefs.pester_rule == PesterRule()  # unreadable: the default, not a crash
+
+
+def test_text_search_is_newest_first_within_dates_and_follows_a_reschedule(ws, ali):
+    days = [40, 3, 10, 1]
+    saved = [ws.activities.save(call(ali, subject=f"Payment {d}", at=START - timedelta(days=d))) for d in days]
+    follow = ws.activities.save(call(ali, subject="Payment later", done=False, at=START + timedelta(days=2)))
+    ids = ws.activities.search_ids(ActivityQuery(text="payment"))
+    assert [s.subject for s in ws.activities.summaries(list(ids))] == [
+        "Payment later", "Payment 1", "Payment 3", "Payment 10", "Payment 40"]  # fmt: skip
+    assert ids.index(saved[2].id) == 3
+    recent = ws.activities.search_ids(ActivityQuery(text="pay", since=START - timedelta(days=5), until=START))
+    assert [s.subject for s in ws.activities.summaries(list(recent))] == ["Payment 1", "Payment 3"]
+    ws.activities.reschedule(follow.id, at=START - timedelta(days=2))  # moved: found once, in its new place
+    moved = ws.activities.summaries(list(ws.activities.search_ids(ActivityQuery(text="payment"))))
+    assert [s.subject for s in moved] == ["Payment 1", "Payment later", "Payment 3", "Payment 10", "Payment 40"]
+
+
+def test_a_long_list_starts_provisional_and_counts_exactly_later(ws, ali, monkeypatch):
+    from crm_desktop.db import activity_listing
+
+    monkeypatch.setattr(activity_listing, "COUNT_CAP", 3)
+    for d in range(5):
+        ws.activities.save(call(ali, subject="Stock", at=START - timedelta(days=d)))
+    for query in (ActivityQuery(), ActivityQuery(text="stock"), ActivityQuery(state=ActivityState.DONE)):
+        ids = ws.activities.search_ids(query)
+        assert (len(ids), ids.exact) == (3, False)
+        sql, params = ids.count_sql
+        ids.settle(ws.database.execute(sql, params).fetchone()[0])
+        assert len(ids) == 5 and len(list(ids)) == 5
