@@ -214,5 +214,6 @@ class MainWindow(QMainWindow):
         self.contacts_view.stop()
         self.trash_view.stop()
         self.activities_view.stop()
+        self.contacts_view.card.timeline.stop()
         self.bridge.detach()
         super().closeEvent(event)

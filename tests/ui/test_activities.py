@@ -179,7 +179,8 @@ def test_a_weekly_follow_up_completed_leaves_history_and_the_next_occurrence(qtb
     completed = []
     done_dialog.completed.connect(lambda done, nxt: completed.append((done, nxt)))
     done_dialog.open()
-    assert "Every week on Mon, Thu" in done_dialog.repeat_hint.text() and "2026-11-30 10:30" in done_dialog.repeat_hint.text()
+    hint = done_dialog.repeat_hint.text()
+    assert "Every week on Mon, Thu" in hint and "2026-11-30 10:30" in hint  # the next one, said beforehand
     done_dialog.outcome.setCurrentText("reached")
     qtbot.keyClicks(done_dialog.note, "Ordered 40 bales")
     qtbot.mouseClick(done_dialog.done_button, Qt.MouseButton.LeftButton)
@@ -193,7 +194,7 @@ def test_a_weekly_follow_up_completed_leaves_history_and_the_next_occurrence(qtb
     assert history.at == START and history.details == "Ordered 40 bales"
     assert timeline_subjects(win) == ["Weekly stock check", "Weekly stock check"]
     timeline = win.contacts_view.card.timeline.model
-    assert [timeline.index(r, 4).data() for r in range(2)] == ["To do", "Done"]
+    assert [timeline.index(r, 3).data() for r in range(2)] == ["To do", "Reached"]
 
 
 def test_complete_can_schedule_the_next_step_and_refuses_a_bad_one(qtbot, win, ws):
@@ -226,7 +227,7 @@ def test_the_timeline_marks_overdue_and_done_opens_the_complete_dialog(qtbot, wi
     ws.activities.save(Activity(contact_id, ActivityKind.TASK, "Send samples", done=False,
                                 day=date(2026, 11, 20)))  # fmt: skip
     timeline = win.contacts_view.card.timeline
-    assert timeline.model.index(0, 4).data() == "Overdue"
+    assert timeline.model.index(0, 3).data() == "Overdue"
     assert timeline.model.index(0, 0).data() == "2026-11-20"  # all-day: the date alone
     assert timeline.model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is not None
     assert not timeline.done_button.isEnabled()

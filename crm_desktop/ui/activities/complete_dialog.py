@@ -127,7 +127,7 @@ class CompleteDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setWindowTitle(self.tr("Complete follow-up"))
         self.outcome.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.resize(520, 0)
+        self.setMinimumWidth(520)
 
     def next_activity(self) -> tuple[Activity | None, list[FieldError]]:
         """The next step as edited (None when not asked for), and its errors."""

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QRadioButton,
+    QSizePolicy,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -138,7 +139,7 @@ class ActivityDialog(QDialog):
         self._load(activity)
         self._connect_edits()
         self.subject.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.resize(560, 0)
+        self.setMinimumWidth(560)
 
     def _done_box(self) -> QWidget:
         box = QWidget(self)
@@ -165,6 +166,9 @@ class ActivityDialog(QDialog):
         self.outcome.setEditable(True)  # the list is the owner's; a one-off outcome may be typed
         self.outcome.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.outcome.addItems(["", *self.workspace.follow_up_preferences.outcomes])
+        self.outcome.setMinimumContentsLength(18)
+        for combo in (self.direction, self.outcome):
+            combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         form = QFormLayout(box)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("&When:"), self.when_row)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from PySide6.QtCore import QTime, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QSpinBox, QTimeEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QSizePolicy, QSpinBox, QTimeEdit, QWidget
 
 from crm_desktop.domain.activity import Activity, Priority
 from crm_desktop.domain.clock import at_local
@@ -50,6 +50,7 @@ class FollowUpEditor(QWidget):
         self.priority.setObjectName("priority")
         for text, value in labels.priority_choices():
             self.priority.addItem(text, int(value))
+        self.priority.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
         self.alarm = QComboBox(self)
         self.alarm.setObjectName("alarmLead")

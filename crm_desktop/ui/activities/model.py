@@ -39,11 +39,14 @@ class Column(enum.Enum):
     OUTCOME = "Outcome"
     DIRECTION = "Direction"
     STATE = "State"
+    RESULT = "Result"  # the timeline's one column for both: the outcome when done, else To do / Overdue
 
 
-VIEW_COLUMNS = tuple(Column)
-TIMELINE_COLUMNS = (Column.WHEN, Column.KIND, Column.SUBJECT, Column.OUTCOME, Column.STATE)
+VIEW_COLUMNS = (Column.WHEN, Column.KIND, Column.CONTACT, Column.SUBJECT, Column.OUTCOME, Column.DIRECTION,
+                Column.STATE)  # fmt: skip
+TIMELINE_COLUMNS = (Column.WHEN, Column.KIND, Column.SUBJECT, Column.RESULT)
 
+_MARKED_WHEN_OVERDUE = frozenset({Column.WHEN, Column.STATE, Column.RESULT})
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
 
@@ -182,9 +185,9 @@ class ActivityTableModel(QAbstractTableModel):
             return _RIGHT if row.rtl[column] else _LEFT
         if role == Qt.ItemDataRole.DecorationRole and kind is Column.KIND:
             return labels.kind_icon(row.summary.kind)
-        if role == Qt.ItemDataRole.ForegroundRole and row.overdue and kind in (Column.WHEN, Column.STATE):
+        if role == Qt.ItemDataRole.ForegroundRole and row.overdue and kind in _MARKED_WHEN_OVERDUE:
             return QBrush(OVERDUE_COLOR)
-        if role == Qt.ItemDataRole.FontRole and not row.summary.done and kind is Column.STATE:
+        if role == Qt.ItemDataRole.FontRole and kind in (Column.STATE, Column.RESULT) and not row.summary.done:
             font = QFont()
             font.setBold(True)
             return font
@@ -232,6 +235,7 @@ class ActivityTableModel(QAbstractTableModel):
     def _make_row(self, s: ActivitySummary, now, zone) -> _Row:
         overdue = labels.is_overdue(s.done, s.at, s.day, now, zone)
         subject = s.subject or s.details_start
+        state = labels.state_label(s.done, overdue)
         values = {
             Column.WHEN: labels.when_text(s.at, s.day, zone),
             Column.KIND: labels.kind_label(s.kind),
@@ -239,9 +243,11 @@ class ActivityTableModel(QAbstractTableModel):
             Column.SUBJECT: subject,
             Column.OUTCOME: labels.outcome_label(s.outcome),
             Column.DIRECTION: labels.direction_label(s.direction),
-            Column.STATE: labels.state_label(s.done, overdue),
+            Column.STATE: state,
+            Column.RESULT: labels.outcome_label(s.outcome) if s.done and s.outcome else state,
         }
         texts = tuple(values[c] for c in self.columns)
-        tooltip = "\n".join(t for t in (s.subject, s.details_start, self.tr("Repeats") if s.repeats else "") if t)
+        repeats = self.tr("Repeats") if s.repeats else ""
+        tooltip = "\n".join(t for t in (s.subject, s.details_start, repeats) if t)
         return _Row(s, texts, tuple(is_rtl(t) for t in texts), tuple(script_of(t) for t in texts), overdue, tooltip)
 

@@ -53,12 +53,13 @@ class RepeatEditor(QWidget):
 
         self.end = QComboBox(self)
         self.end.setObjectName("repeatEnd")
-        self.end.addItems([self.tr("forever"), self.tr("until"), self.tr("times in all")])
+        self.end.addItems([self.tr("forever"), self.tr("until a date"), self.tr("a number of times")])
         self.until = OptionalDateEdit("repeatUntil", self.tr("Pick a date"), self)
         self.count = QSpinBox(self)
         self.count.setObjectName("repeatCount")
         self.count.setRange(1, 9999)
         self.count.setValue(10)
+        self.count.setSuffix(self.tr(" times"))
         self.description = QLabel(self)
         self.description.setObjectName("repeatDescription")
         self.description.setEnabled(False)  # muted, like a hint

@@ -9,11 +9,12 @@ from crm_desktop.ui.activities.model import ActivityTableModel, Column
 from crm_desktop.ui.contacts.bidi import BidiItemDelegate
 
 WIDTHS = {Column.WHEN: 130, Column.KIND: 100, Column.CONTACT: 170, Column.SUBJECT: 260, Column.OUTCOME: 110,
-          Column.DIRECTION: 85, Column.STATE: 80}  # fmt: skip
+          Column.DIRECTION: 85, Column.STATE: 80, Column.RESULT: 95}  # fmt: skip
+COMPACT_WIDTHS = {Column.WHEN: 118, Column.KIND: 82}  # beside the card, where every pixel counts
 
 
 class ActivityTable(QTableView):
-    def __init__(self, model: ActivityTableModel, name: str, parent: QWidget | None = None):
+    def __init__(self, model: ActivityTableModel, name: str, parent: QWidget | None = None, compact: bool = False):
         super().__init__(parent)
         self.setObjectName(name)
         self.setModel(model)
@@ -32,8 +33,9 @@ class ActivityTable(QTableView):
         header = self.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        widths = {**WIDTHS, **COMPACT_WIDTHS} if compact else WIDTHS
         for section, column in enumerate(model.columns):
-            header.resizeSection(section, WIDTHS[column])
+            header.resizeSection(section, widths[column])
         header.setStretchLastSection(False)
         if Column.SUBJECT in model.columns:
             header.setSectionResizeMode(model.columns.index(Column.SUBJECT), QHeaderView.ResizeMode.Stretch)

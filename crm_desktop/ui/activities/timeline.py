@@ -36,7 +36,8 @@ class ActivityTimeline(QWidget):
         self.workspace = workspace
         self._contact_id: int | None = None
         self.model = ActivityTableModel(workspace.activities, workspace.clock, self._ids, TIMELINE_COLUMNS, self)
-        self.table = ActivityTable(self.model, "timelineTable", self)
+        self.table = ActivityTable(self.model, "timelineTable", self, compact=True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the subject gives way
         self._keeper = KeepSelection(self.table)
         self.table.doubleClicked.connect(self._open_index)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -73,6 +74,7 @@ class ActivityTimeline(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.last_contacted)
         layout.addWidget(self.stack, 1)
+        self.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 5 + 80)  # a few rows at least
 
         self.bridge = ChangeBridge(workspace.changes, self)
         self.bridge.changed.connect(self._on_change)

@@ -147,6 +147,7 @@ class ContactCard(QWidget):
         self.card_splitter.addWidget(self.timeline)
         self.card_splitter.setStretchFactor(0, 3)
         self.card_splitter.setStretchFactor(1, 2)
+        self.card_splitter.setSizes([500, 330])
         return self.card_splitter
 
     # ---- what others call --------------------------------------------------------------------------
