@@ -236,6 +236,24 @@ class ActivityRepository:
                 )  # fmt: skip
         return [found[i] for i in ids if i in found]
 
+    def contact_dates(self, contact_id: int) -> tuple[datetime | None, datetime | None]:
+        """(last contacted, last attempt) of a contact, as maintained by refresh_contact_dates()."""
+        row = self.conn.execute(
+            "SELECT last_contacted_at, last_attempt_at FROM contacts WHERE id = ?", (contact_id,)
+        ).fetchone()
+        return (None, None) if row is None else (_opt_instant(row[0]), _opt_instant(row[1]))
+
+    def full_length(self, ids: Sequence[int]) -> int:
+        """The real length of a list whose length is provisional; safe to call from another thread."""
+        if getattr(ids, "exact", True):
+            return len(ids)
+        sql, params = ids.count_sql
+        reader = self.database.reader()
+        try:
+            return reader.execute(sql, params).fetchone()[0]
+        finally:
+            reader.close()
+
     def outcomes_in_use(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT DISTINCT outcome FROM activities WHERE outcome != ''")]
 

@@ -130,6 +130,14 @@ class ActivityService:
             return None
         return rule.warning(self.repository.recent_contact_count(contact_id, rule.since(self.clock.now())))
 
+    def full_length(self, ids: Sequence[int]) -> int:
+        """How long a list from search_ids() really is (its len() may be provisional); for a worker thread."""
+        return self.repository.full_length(ids)
+
+    def contact_dates(self, contact_id: int) -> tuple[datetime | None, datetime | None]:
+        """(last contacted, last attempt) of a contact, from its history."""
+        return self.repository.contact_dates(contact_id)
+
     # ---- helpers ----------------------------------------------------------------------------
 
     def _prepared(self, activity: Activity) -> Activity:

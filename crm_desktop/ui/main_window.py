@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow,
 from crm_desktop.domain.contact import ContactKind
 from crm_desktop.services.workspace import Workspace
 from crm_desktop.ui import about
+from crm_desktop.ui.activities.menu import ActivityMenu
+from crm_desktop.ui.activities.view import ActivitiesView
 from crm_desktop.ui.change_bridge import ChangeBridge
 from crm_desktop.ui.contacts.list_view import ContactListView
 from crm_desktop.ui.plural import counted
@@ -33,8 +35,11 @@ class MainWindow(QMainWindow):
 
         self.contacts_view = ContactListView(workspace, self.bridge, self)
         self.trash_view = TrashView(workspace, self.bridge, self.undo_stack, self)
+        self.activities_view = ActivitiesView(workspace, self.bridge, self)
+        self.activities_view.contact_requested.connect(self.go_to_contact)
         self.sections: list[tuple[str, str, QWidget]] = [
             (self.tr("Contacts"), "contacts", self.contacts_view),
+            (self.tr("Activities"), "activities", self.activities_view),
             (self.tr("Trash"), "trash", self.trash_view),
         ]
         self.stack = QStackedWidget(self)
@@ -119,6 +124,8 @@ class MainWindow(QMainWindow):
         preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         edit_menu.addAction(preferences)
 
+        self.activity_menu = ActivityMenu(self.workspace, self.contacts_view, bar.addMenu(self.tr("&Activity")), self)
+
         view_menu = bar.addMenu(self.tr("&View"))
         for row, (title, icon_name, _view) in enumerate(self.sections):
             view_menu.addAction(self._action(title, f"Ctrl+{row + 1}",
@@ -151,6 +158,14 @@ class MainWindow(QMainWindow):
 
     def show_contacts(self) -> None:
         self.sidebar.setCurrentRow(0)
+
+    def go_to_contact(self, contact_id: int) -> None:
+        """Show a contact's card from another section (e.g. an activity's "Go to Contact")."""
+        self.show_contacts()
+        card = self.contacts_view.card
+        card.show_contact(contact_id)
+        if card.current_id() == contact_id:
+            self.contacts_view.show_saved(contact_id)
 
     def new_contact(self, kind: ContactKind) -> None:
         self.show_contacts()
@@ -199,6 +214,7 @@ class MainWindow(QMainWindow):
                 restore(value)
         self.contacts_view.restore_state(s)
         self.trash_view.restore_state(s)
+        self.activities_view.restore_state(s)
 
     def save_state(self) -> None:
         s = self.settings
@@ -207,6 +223,7 @@ class MainWindow(QMainWindow):
         s.setValue("window/splitter", self.splitter.saveState())
         self.contacts_view.save_state(s)
         self.trash_view.save_state(s)
+        self.activities_view.save_state(s)
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -217,5 +234,7 @@ class MainWindow(QMainWindow):
         self.save_state()
         self.contacts_view.stop()
         self.trash_view.stop()
+        self.activities_view.stop()
+        self.contacts_view.card.timeline.stop()
         self.bridge.detach()
         super().closeEvent(event)

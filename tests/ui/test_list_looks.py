@@ -42,7 +42,7 @@ def test_first_start_shows_the_columns_that_fit_without_horizontal_scrolling(win
 
 def test_the_trash_fits_all_its_columns(qtbot, window, workspace):
     workspace.contacts.trash([window.contacts_view.model.id_at(0)])
-    window.sidebar.setCurrentRow(1)
+    window.sidebar.setCurrentRow(window.stack.indexOf(window.trash_view))
     view = window.findChild(QTableView, "trashTable")
     qtbot.waitUntil(view.isVisible)
     assert visible_titles(view)[-1] == "Deleted" and len(visible_titles(view)) == 9

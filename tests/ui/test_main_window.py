@@ -26,10 +26,10 @@ def make_window(qtbot, workspace, settings_path) -> MainWindow:
 def test_sidebar_lists_the_working_sections(qtbot, workspace, tmp_path):
     win = make_window(qtbot, workspace, tmp_path / "ui.ini")
     sidebar = win.findChild(QListWidget, "sidebar")
-    assert [sidebar.item(i).text() for i in range(sidebar.count())] == ["Contacts", "Trash"]
+    assert [sidebar.item(i).text() for i in range(sidebar.count())] == ["Contacts", "Activities", "Trash"]
     menus = [a.text() for a in win.menuBar().actions()]
-    assert menus == ["&File", "&Edit", "&View", "&Help"]
-    sidebar.setCurrentRow(1)
+    assert menus == ["&File", "&Edit", "&Activity", "&View", "&Help"]
+    sidebar.setCurrentRow(win.stack.indexOf(win.trash_view))
     assert win.stack.currentWidget() is win.trash_view
     win.find_action.trigger()  # Find goes back to the contacts and into the search box
     assert win.stack.currentWidget() is win.contacts_view

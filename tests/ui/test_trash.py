@@ -44,7 +44,7 @@ def trash_table(win) -> QTableView:
 
 
 def open_trash(win) -> None:
-    win.findChild(QListWidget, "sidebar").setCurrentRow(1)
+    win.findChild(QListWidget, "sidebar").setCurrentRow(win.stack.indexOf(win.trash_view))
     assert win.stack.currentWidget() is win.trash_view
 
 

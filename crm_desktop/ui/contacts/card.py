@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -20,6 +21,7 @@ from crm_desktop.domain.contact import Contact, ContactKind
 from crm_desktop.domain.validation import FieldError, ValidationError
 from crm_desktop.services.changes import Change, ChangeKind
 from crm_desktop.services.workspace import Workspace
+from crm_desktop.ui.activities.timeline import ActivityTimeline
 from crm_desktop.ui.change_bridge import ChangeBridge
 from crm_desktop.ui.contacts import card_prompt
 from crm_desktop.ui.contacts.card_form import ContactForm
@@ -132,8 +134,21 @@ class ContactCard(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.status)
         layout.addWidget(line)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self._with_timeline(page), 1)
         return page
+
+    def _with_timeline(self, page: QWidget) -> QSplitter:
+        """The form above, the contact's activities below (the timeline follows the card shown)."""
+        self.timeline = ActivityTimeline(self.workspace, page)
+        self.card_splitter = QSplitter(Qt.Orientation.Vertical, page)
+        self.card_splitter.setObjectName("cardSplitter")
+        self.card_splitter.setChildrenCollapsible(False)
+        self.card_splitter.addWidget(self.scroll)
+        self.card_splitter.addWidget(self.timeline)
+        self.card_splitter.setStretchFactor(0, 3)
+        self.card_splitter.setStretchFactor(1, 2)
+        self.card_splitter.setSizes([500, 330])
+        return self.card_splitter
 
     # ---- what others call --------------------------------------------------------------------------
 
@@ -191,6 +206,7 @@ class ContactCard(QWidget):
 
     def _load(self, contact: Contact | None) -> None:
         self._contact = contact
+        self.timeline.show_contact(contact.id if contact is not None else None)
         self.status.show_message(None)
         if contact is None:
             self.stack.setCurrentWidget(self.empty_state)

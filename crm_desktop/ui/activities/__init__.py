@@ -1,0 +1,1 @@
+"""The activity log in the GUI: log and schedule dialogs, the contact's timeline, the Activities section."""
