@@ -111,6 +111,10 @@ def test_demo_option_creates_the_demo_database_on_first_use(qapp, tmp_path):
         workspace.close()
 
 
+def section_row(win, view) -> int:
+    return [v for _title, _icon, v in win.sections].index(view)
+
+
 def test_delete_is_enabled_only_while_the_shown_table_has_a_selection(qtbot, workspace, tmp_path):
     ids = fill(workspace)
     win = make_window(qtbot, workspace, tmp_path / "ui.ini")
@@ -127,7 +131,7 @@ def test_delete_is_enabled_only_while_the_shown_table_has_a_selection(qtbot, wor
     win.findChild(QLineEdit, "contactSearch").clear()
 
     workspace.contacts.trash([next(iter(ids.values()))])
-    win.sidebar.setCurrentRow(1)
+    win.sidebar.setCurrentRow(section_row(win, win.trash_view))
     trash = win.findChild(QTableView, "trashTable")
     trash.clearSelection()
     assert not win.delete_action.isEnabled()
@@ -135,5 +139,5 @@ def test_delete_is_enabled_only_while_the_shown_table_has_a_selection(qtbot, wor
     assert win.delete_action.isEnabled()
     contacts.clearSelection()
     assert win.delete_action.isEnabled()  # the Trash's selection is the one that counts while it is shown
-    win.sidebar.setCurrentRow(0)
+    win.sidebar.setCurrentRow(section_row(win, win.contacts_view))
     assert not win.delete_action.isEnabled()

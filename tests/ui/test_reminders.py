@@ -159,13 +159,28 @@ def test_done_asks_the_outcome_and_puts_it_in_the_history(qtbot, run, clock):
     item = follow_up(ws, rahul, "Confirm the Diwali order", START - timedelta(minutes=1))
     qtbot.waitUntil(app.window.isVisible, timeout=2000)
     row = app.window.rows[item]
-    outcomes = [a.text() for a in row.done_button.menu().actions()]
-    assert outcomes == ws.follow_up_preferences.outcomes
+    outcomes = [a.text() for a in row.done_button.menu().actions() if a.text()]
+    assert outcomes == [*ws.follow_up_preferences.outcomes, "With a Note or Next Step..."]
     row.menu_action(row.done_button, "interested").trigger()
     done = list(ws.activities.search_ids(ActivityQuery(state=ActivityState.DONE, contact_id=rahul)))
     assert done == [item]
     assert ws.activities.get(item).outcome == "interested"
     assert not app.window.isVisible()
+
+
+def test_done_with_a_next_step_opens_the_complete_dialog(qtbot, run, clock):
+    from crm_desktop.ui.activities.complete_dialog import CompleteDialog
+
+    app = run(clock)
+    ws = app.workspace
+    ayesha = contact(ws, "عائشہ", "صدیقی")
+    item = follow_up(ws, ayesha, "Call about the order", START - timedelta(minutes=1))
+    qtbot.waitUntil(app.window.isVisible, timeout=2000)
+    row = app.window.rows[item]
+    row.menu_action(row.done_button, "With a Note or Next Step...").trigger()
+    dialogs = app.window.findChildren(CompleteDialog)
+    assert len(dialogs) == 1 and dialogs[0].isVisible()
+    dialogs[0].close()
 
 
 def test_dismissed_never_shows_again_even_after_a_restart(qtbot, run, clock):

@@ -60,6 +60,7 @@ class ReminderRow(QFrame):
     snooze = Signal(int, int)  # id, which of the snooze choices (counted from the click, not from now)
     custom_snooze = Signal(int)
     done = Signal(int, str)  # id, outcome
+    complete_in_dialog = Signal(int)  # id: the full Complete dialog (note, next step)
     reschedule = Signal(int)
     dismiss = Signal(int)
     open_contact = Signal(int)
@@ -115,6 +116,10 @@ class ReminderRow(QFrame):
             action: QAction = self.done_button.menu().addAction(self.tr(outcome))
             action.setData(outcome)
             action.triggered.connect(lambda _=False, o=outcome: self.done.emit(item.id, o))
+        self.done_button.menu().addSeparator()
+        fuller = self.done_button.menu().addAction(self.tr("With a Note or Next Step..."))
+        fuller.setObjectName("completeWithDialog")
+        fuller.triggered.connect(lambda: self.complete_in_dialog.emit(item.id))
         self.reschedule_button = self._push(self.tr("Reschedule..."), "rescheduleButton",
                                             lambda: self.reschedule.emit(item.id))
         self.dismiss_button = self._push(self.tr("Dismiss"), "dismissButton", lambda: self.dismiss.emit(item.id))

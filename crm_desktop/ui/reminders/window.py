@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 from crm_desktop.domain.activity import snooze_choices
 from crm_desktop.domain.activity_query import ActivitySummary
 from crm_desktop.services.workspace import Workspace
+from crm_desktop.ui.activities.complete_dialog import open_complete_dialog
 from crm_desktop.ui.plural import counted
 from crm_desktop.ui.reminders.picker import WhenPicker
 from crm_desktop.ui.reminders.row import ReminderRow
@@ -103,6 +104,7 @@ class ReminderWindow(QWidget):
         row.snooze.connect(self.snooze)
         row.custom_snooze.connect(self.ask_custom_snooze)
         row.done.connect(lambda activity_id, outcome: service.complete(activity_id, outcome))
+        row.complete_in_dialog.connect(lambda activity_id: open_complete_dialog(self.workspace, activity_id, self))
         row.reschedule.connect(self.ask_reschedule)
         row.dismiss.connect(service.dismiss)
         row.open_contact.connect(self.open_contact)
