@@ -13,6 +13,7 @@ from crm_desktop.domain.clock import Clock, at_local, today
 from crm_desktop.services.preferences import FollowUpPreferences
 
 SECTION_LIMIT = 200  # rows shown per section; the count says how many there are
+BIRTHDAY_ALARM = time(9, 0)  # birthday reminders ring at 09:00 local, on the day and N days before
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,16 @@ class Agenda:
     upcoming_count: int = 0
     birthdays: list[Birthday] = field(default_factory=list)
     going_cold: list[ColdContact] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class BirthdayNotice:
+    """Today's birthday reminder: birthdays on the day, and those `lead_days` ahead."""
+
+    day: date
+    today: list[Birthday]
+    ahead_day: date | None
+    ahead: list[Birthday]
 
 
 class AgendaService:
@@ -75,12 +86,15 @@ class AgendaService:
 
     def birthdays(self, day: date, days: int) -> list[Birthday]:
         """Birthdays from today to `days` ahead (the Preferences' lead days at least)."""
-        last = day + timedelta(days=max(days, self.preferences.birthday_lead_days))
+        return self._kept_between(day, day + timedelta(days=max(days, self.preferences.birthday_lead_days)))
+
+    def _kept_between(self, first: date, last: date) -> list[Birthday]:
         found = []
-        for candidate in birthdays_on(self.activities.conn, birthday_window_days(day, last)):
+        for candidate in birthdays_on(self.activities.conn, birthday_window_days(first, last)):
             b = candidate.birthday
-            on = next_birthday(b, day)
-            found.append(Birthday(candidate.contact_id, candidate.name, on, None if b.year is None else on.year - b.year))
+            on = next_birthday(b, first)
+            if on <= last:
+                found.append(Birthday(candidate.contact_id, candidate.name, on, None if b.year is None else on.year - b.year))
         return sorted(found, key=lambda b: (b.on, b.name))
 
     def going_cold(self, now: datetime, limit: int = 50) -> list[ColdContact]:
@@ -102,3 +116,38 @@ class AgendaService:
             return None
         quiet = (now - (candidate.last_contacted or candidate.known_since)).days
         return ColdContact(candidate.contact_id, candidate.name, level, quiet, rule.value)
+
+    # ---- birthday reminders -------------------------------------------------------------------
+
+    def birthday_notice(self) -> BirthdayNotice | None:
+        """What the reminder window shows from 09:00 until dismissed; None before then, after the
+        user dismissed today's, or when nobody has a birthday on the day or N days ahead."""
+        zone, now = self.clock.zone, self.clock.now()
+        day = today(self.clock)
+        if now < at_local(day, BIRTHDAY_ALARM, zone) or self.preferences.birthdays_dismissed_through >= day:
+            return None
+        lead = self.preferences.birthday_lead_days
+        on_day = self._kept_between(day, day)
+        ahead_day = day + timedelta(days=lead) if lead > 0 else None
+        ahead = self._kept_between(ahead_day, ahead_day) if ahead_day else []
+        if not on_day and not ahead:
+            return None
+        return BirthdayNotice(day, on_day, ahead_day, ahead)
+
+    def next_birthday_check(self) -> datetime | None:
+        """When a birthday reminder will next appear (09:00 today if still ahead, else 09:00 tomorrow),
+        or None when nobody has a birthday on that day or N days after it."""
+        zone, now = self.clock.zone, self.clock.now()
+        day = today(self.clock)
+        if at_local(day, BIRTHDAY_ALARM, zone) <= now:
+            day += timedelta(days=1)
+        if self.preferences.birthdays_dismissed_through >= day:
+            return None
+        ahead = day + timedelta(days=self.preferences.birthday_lead_days)
+        if not self._kept_between(day, day) and not self._kept_between(ahead, ahead):
+            return None
+        return at_local(day, BIRTHDAY_ALARM, zone)
+
+    def dismiss_birthdays(self, day: date) -> None:
+        """On disk at once: today's birthday reminder does not come back, not even after a restart."""
+        self.preferences.birthdays_dismissed_through = day

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from crm_desktop.db.settings import SettingsRepository
 from crm_desktop.domain.activity import DEFAULT_OUTCOMES, ActivityKind
@@ -134,6 +135,18 @@ class FollowUpPreferences:
         if not 0 <= days <= 60:
             raise ValidationError([FieldError("birthday_lead_days", "Use 0 to 60 days.")])
         self._store("birthday_lead_days", days)
+
+    @property
+    def birthdays_dismissed_through(self) -> date:
+        """The last day whose birthday reminder the user dismissed (state, not a choice in the dialog)."""
+        try:
+            return date.fromisoformat(self._settings.get("birthdays_dismissed_through", ""))
+        except ValueError:
+            return date.min
+
+    @birthdays_dismissed_through.setter
+    def birthdays_dismissed_through(self, day: date) -> None:
+        self._settings.set("birthdays_dismissed_through", day.isoformat())
 
     @property
     def keep_running_in_tray(self) -> bool:

@@ -10,17 +10,17 @@ import sqlite3
 import time as wall
 from contextlib import closing
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from crm_desktop.domain.activity import Activity, ActivityKind
 from crm_desktop.domain.activity_query import ActivityQuery, ActivityState
-from crm_desktop.domain.clock import FixedClock
+from crm_desktop.domain.clock import FixedClock, at_local
 from crm_desktop.domain.contact import Contact
 from crm_desktop.services.workspace import open_workspace
 from crm_desktop.ui.main_window import MainWindow
@@ -285,3 +285,27 @@ def test_a_long_subject_is_elided_with_the_whole_text_as_tooltip(qtbot, run, clo
     assert label.text() != subject and label.text().endswith("…")
     assert label.toolTip() == subject
     assert app.window.width() <= 700
+
+
+def test_a_birthday_reminder_comes_at_nine_opens_the_card_and_stays_dismissed(qtbot, run, db_path):
+    from crm_desktop.domain.contact import Birthday
+
+    nine = at_local(START.astimezone(KARACHI).date(), time(9), KARACHI)
+    clock = RunningClock(nine - timedelta(milliseconds=600), KARACHI)
+    app = run(clock)
+    ws = app.workspace
+    ali = ws.contacts.save(Contact(first_name="علی", last_name="رضا", birthday=Birthday(nine.astimezone(KARACHI).month,
+                                   nine.astimezone(KARACHI).day, 1986))).id  # fmt: skip
+    assert app.window.birthday_row is None  # not before 09:00
+    qtbot.waitUntil(lambda: app.window.birthday_row is not None, timeout=3000)
+    assert app.window.isVisible()
+    person = app.window.birthday_row.findChild(QPushButton, "birthdayPerson")
+    person.click()
+    assert app.main.contacts_view.card.current_id() == ali
+    app.window.birthday_row.findChild(QPushButton, "dismissBirthdays").click()
+    assert app.window.birthday_row is None and not app.window.isVisible()
+    with closing(sqlite3.connect(db_path)) as other:  # on disk at once: a restart will not show it again
+        (value,) = other.execute("SELECT value FROM settings WHERE key = 'birthdays_dismissed_through'").fetchone()
+    assert value == nine.astimezone(KARACHI).date().isoformat()
+    app.reminders.engine.check()
+    assert app.window.birthday_row is None

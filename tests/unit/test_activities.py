@@ -230,3 +230,24 @@ def test_a_long_list_starts_provisional_and_counts_exactly_later(ws, ali, monkey
         sql, params = ids.count_sql
         ids.settle(ws.database.execute(sql, params).fetchone()[0])
         assert len(ids) == 5 and len(list(ids)) == 5
+
+
+def test_birthday_reminders_ring_at_nine_on_the_day_and_n_days_before_until_dismissed(db_path, ws, clock):
+    ws.follow_up_preferences.birthday_lead_days = 3
+    today_one = ws.contacts.save(Contact(first_name="Today", birthday=Birthday(11, 23, 1986)))
+    soon = ws.contacts.save(Contact(first_name="Soon", birthday=Birthday(11, 26)))
+    ws.contacts.save(Contact(first_name="Tomorrow", birthday=Birthday(11, 24)))
+    clock.instant = karachi(date(2026, 11, 23), 8, 59)
+    assert ws.agenda.birthday_notice() is None  # before 09:00
+    assert ws.agenda.next_birthday_check() == karachi(date(2026, 11, 23), 9)
+    clock.instant = karachi(date(2026, 11, 23), 9)
+    notice = ws.agenda.birthday_notice()
+    assert [(b.contact_id, b.age) for b in notice.today] == [(today_one.id, 40)]
+    assert notice.ahead_day == date(2026, 11, 26) and [b.contact_id for b in notice.ahead] == [soon.id]
+    ws.agenda.dismiss_birthdays(notice.day)
+    ws.close()
+    with open_workspace(db_path, clock) as again:
+        assert again.agenda.birthday_notice() is None  # dismissed stays dismissed after a restart
+        assert again.agenda.next_birthday_check() == karachi(date(2026, 11, 24), 9)
+        clock.instant = karachi(date(2026, 11, 24), 9)
+        assert [b.name for b in again.agenda.birthday_notice().today] == ["Tomorrow"]

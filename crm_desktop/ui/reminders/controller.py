@@ -24,6 +24,7 @@ class Reminders(QObject):
         self.engine = ReminderEngine(self.workspace, main_window.bridge, self)
         self.window = ReminderWindow(self.workspace, self.engine.is_missed)
         self.engine.due.connect(self.window.show_due)
+        self.engine.birthdays.connect(self.window.show_birthdays)
         self.window.open_contact.connect(self.open_contact)
         self.tray: ReminderTray | None = None
         if tray_module.tray_available():
@@ -76,7 +77,7 @@ class Reminders(QObject):
         window.activateWindow()
 
     def show_reminders(self) -> None:
-        if self.window.rows:
+        if self.window.rows or self.window.birthday_row is not None:
             self.window.show()
             self.window.raise_()
             self.window.activateWindow()

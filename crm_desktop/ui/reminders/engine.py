@@ -20,7 +20,8 @@ from crm_desktop.ui.change_bridge import ChangeBridge
 
 MAX_WAIT = timedelta(minutes=1)
 MAX_SHOWN = 100  # rows in the reminder window at once; the rest follow as these are handled
-WATCHED = frozenset({"activity", "contact"})  # a trashed contact takes its follow-ups' alarms with it
+# A trashed contact takes its follow-ups' alarms with it; settings hold the birthday lead and dismissal.
+WATCHED = frozenset({"activity", "contact", "settings"})
 
 
 class ReminderEngine(QObject):
@@ -28,6 +29,7 @@ class ReminderEngine(QObject):
     at start, when an alarm comes, and after every change to activities or contacts."""
 
     due = Signal(list, int)  # list[ActivitySummary], total due
+    birthdays = Signal(object)  # BirthdayNotice | None: today's birthday reminder, until dismissed
 
     def __init__(self, workspace: Workspace, bridge: ChangeBridge, parent: QObject | None = None):
         super().__init__(parent)
@@ -76,12 +78,17 @@ class ReminderEngine(QObject):
         due = self.activities.due_reminders(MAX_SHOWN)
         self.items = self.activities.summaries([a.id for a in due])
         self.total = len(self.items) if len(self.items) < MAX_SHOWN else self.activities.due_count()
+        notice = self.workspace.agenda.birthday_notice()
         self._arm()
         self.due.emit(self.items, self.total)
+        self.birthdays.emit(notice)
 
     def _arm(self) -> None:
         now = self.now()
         upcoming = self.activities.next_alarm(after=now)
+        birthdays = self.workspace.agenda.next_birthday_check()
+        if birthdays is not None:
+            upcoming = birthdays if upcoming is None else min(upcoming, birthdays)
         if upcoming is None:
             self.timer.stop()
             return

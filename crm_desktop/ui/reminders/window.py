@@ -14,9 +14,11 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from crm_desktop.domain.activity import snooze_choices
 from crm_desktop.domain.activity_query import ActivitySummary
+from crm_desktop.services.agenda import BirthdayNotice
 from crm_desktop.services.workspace import Workspace
 from crm_desktop.ui.activities.complete_dialog import open_complete_dialog
 from crm_desktop.ui.plural import counted
+from crm_desktop.ui.reminders.birthdays import BirthdayRow
 from crm_desktop.ui.reminders.picker import WhenPicker
 from crm_desktop.ui.reminders.row import ReminderRow
 
@@ -35,6 +37,7 @@ class ReminderWindow(QWidget):
         self.rows: dict[int, ReminderRow] = {}
         self._shown_ids: set[int] = set()
         self.picker: WhenPicker | None = None
+        self.birthday_row: BirthdayRow | None = None
 
         self.heading = QLabel(self)
         self.heading.setObjectName("reminderHeading")
@@ -77,7 +80,7 @@ class ReminderWindow(QWidget):
                 row = ReminderRow(item, self.is_missed(item), zone, labels, outcomes, self.list_widget)
                 self._connect(row)
                 self.rows[item.id] = row
-            self.list_layout.insertWidget(position, row)
+            self.list_layout.insertWidget(position + (self.birthday_row is not None), row)
         new = set(wanted) - self._shown_ids
         # Forget handled items, so one back from a snooze brings the window up again.
         self._shown_ids = set(wanted)
@@ -86,16 +89,37 @@ class ReminderWindow(QWidget):
         self.more_label.setVisible(hidden > 0)
         self.more_label.setText(counted("ReminderWindow", "... and %n more after these",
                                         "... and %n more after these", hidden))
-        if not items:
+        self.heading.setVisible(bool(items))
+        self._show_or_close(bool(new))
+
+    def show_birthdays(self, notice: BirthdayNotice | None) -> None:
+        """The birthday reminder on top of the follow-ups; it comes up once a day until dismissed."""
+        current = self.birthday_row.notice if self.birthday_row is not None else None
+        if notice == current:
+            return
+        if self.birthday_row is not None:
+            self.birthday_row.deleteLater()
+            self.birthday_row = None
+        if notice is not None:
+            self.birthday_row = BirthdayRow(notice, self.list_widget)
+            self.birthday_row.open_contact.connect(self.open_contact)
+            self.birthday_row.dismissed.connect(lambda day=notice.day: self.workspace.agenda.dismiss_birthdays(day))
+            self.birthday_row.dismissed.connect(lambda: self.show_birthdays(None))
+            self.list_layout.insertWidget(0, self.birthday_row)
+        self._show_or_close(notice is not None)
+
+    def _show_or_close(self, something_new: bool) -> None:
+        if not self.rows and self.birthday_row is None:
             self.close()
             return
         self._fit_height()
-        if new:
+        if something_new:
             self.show()
             self.raise_()
 
     def _fit_height(self) -> None:
-        wanted = sum(row.sizeHint().height() + 6 for row in self.rows.values()) + self.heading.sizeHint().height() + 50
+        rows = [*self.rows.values(), *([self.birthday_row] if self.birthday_row is not None else [])]
+        wanted = sum(row.sizeHint().height() + 6 for row in rows) + self.heading.sizeHint().height() + 50
         screen = self.screen().availableGeometry().height() if self.screen() else 800
         self.resize(max(self.width(), 560), min(max(wanted, 200), int(screen * 0.8)))
 
