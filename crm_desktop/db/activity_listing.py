@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import sqlite3
 
-from crm_desktop.db.contact_listing import LazyIds, fts_match_expression
+from crm_desktop.db.contact_listing import PAGE, LazyIds, fts_match_expression
 from crm_desktop.domain.activity_query import ActivityQuery, ActivityState
 from crm_desktop.domain.clock import epoch
 
 KEY_SCALE = 1_000_000_000  # ids stay below a billion; sort_at * KEY_SCALE + id fits in 63 bits until 2262
-# A list longer than this starts with this many rows; its real length is counted in the background
-# (count_sql), because counting a million matches takes longer than a keystroke may.
-COUNT_CAP = 2_000
+# The first query reads this many ids: they are the first pages, and if there are fewer the length is
+# known. A longer list starts provisional and its real length is counted in the background (count_sql):
+# counting a million matches takes longer than a keystroke may. One query, not a count and then a page:
+# a common word's matches are merged once, not twice.
+COUNT_CAP = 2 * PAGE - 1
 _ID_OF_KEY = f"((f.rowid % {KEY_SCALE}) + {KEY_SCALE}) % {KEY_SCALE}"
 
 
@@ -85,7 +87,6 @@ class ActivityListing:
         source, order, params = found
         newest_first, oldest_first = order.format("DESC"), order.format("ASC")
         conn = self.conn
-        capped = conn.execute(f"SELECT count(*) FROM (SELECT 1 {source} LIMIT {COUNT_CAP + 1})", params).fetchone()[0]
 
         def fetch(offset: int, limit: int) -> list[int]:
             sql = f"SELECT a.id {source} ORDER BY {newest_first} LIMIT ? OFFSET ?"
@@ -103,5 +104,24 @@ class ActivityListing:
             key = (row[0], activity_id) if "f.rowid" not in order else (search_key(row[0], activity_id),)
             return conn.execute(f"SELECT count(*) {source} AND {after}", (*params, *key)).fetchone()[0]
 
+        first = fetch(0, COUNT_CAP + 1)
         count_sql = (f"SELECT count(*) {source}", tuple(params))
-        return LazyIds(min(capped, COUNT_CAP), capped <= COUNT_CAP, fetch, fetch_from_end, find, count_sql)
+        ids = PrimedIds(min(len(first), COUNT_CAP), len(first) <= COUNT_CAP, fetch, fetch_from_end, find, count_sql)
+        ids.prime(first)
+        return ids
+
+
+class PrimedIds(LazyIds):
+    """LazyIds whose first pages are already read (by the query that also measured the length)."""
+
+    def prime(self, first: list[int]) -> None:
+        for number in range(len(first) // PAGE + 1):
+            page = first[number * PAGE : (number + 1) * PAGE]
+            if len(page) == PAGE or (self.exact and page):
+                self._pages[number] = page
+
+    def settle(self, count: int) -> None:
+        # Whole pages stay right whatever the length; a page cut at the provisional length does not.
+        whole = {n: page for n, page in self._pages.items() if len(page) == PAGE and (n + 1) * PAGE <= count}
+        super().settle(count)
+        self._pages.update(whole)
