@@ -145,7 +145,7 @@ def test_a_birthday_on_29_february_shows_on_28_february_in_a_common_year(make_pa
     clock.instant = karachi(date(2027, 2, 26), 9)  # 2027 has no 29 February
     page = make_page()
     assert rows(page, "birthdays") == ["Leila Mirza"]
-    assert rows(page, "birthdays", WHEN) == ["Tomorrow"] or rows(page, "birthdays", WHEN)[0].endswith("28 Feb")
+    assert rows(page, "birthdays", WHEN) == ["Sun 28 Feb"]
     assert rows(page, "birthdays", 3) == ["turns 47"]
     cell_index = cell(page, "birthdays", "Leila Mirza", CONTACT)
     assert cell_index.data(CONTACT_ROLE) == leap.id
@@ -157,7 +157,6 @@ def test_going_cold_is_amber_past_the_ideal_and_red_past_the_maximum(make_page, 
         ws.activities.save(Activity(people[who].id, ActivityKind.CALL, subject="Hello", outcome="reached",
                                     at=START - timedelta(days=days)))
     ws.activities.save(Activity(people["rahul"].id, ActivityKind.CALL, subject="Hi", at=START - timedelta(days=90)))
-    clock.advance(timedelta(days=0))
     page = make_page()
     assert rows(page, "going_cold") == ["عائشہ صدیقی", "Imran Khan"]  # red first; Rahul has no rule
     assert rows(page, "going_cold", WHEN) == ["50 days quiet", "35 days quiet"]
@@ -182,7 +181,7 @@ def test_done_moves_the_item_to_the_history_and_off_the_page(qtbot, make_page, w
     call = follow_up(ws, people["imran"], "Call back", at=karachi(MONDAY, 16))
     task = follow_up(ws, people["rahul"], "Send the quote", ActivityKind.TASK, day=MONDAY)
     page = make_page()
-    assert rows(page, "today") == ["Imran Khan", "राहुल शर्मा"] or rows(page, "today") == ["राहुल शर्मा", "Imran Khan"]
+    assert sorted(rows(page, "today")) == sorted(["Imran Khan", "राहुल शर्मा"])
     click(qtbot, page, cell(page, "today", "Imran Khan", ACTION))  # a call asks how it went
     assert len(shown) == 1
     reached = next(a for a in shown[0].actions() if a.text() == "reached")

@@ -94,6 +94,7 @@ class FollowUpsPage(PreferencesPage):
 
         self.birthday_days = self._spin("birthdayLeadDays", 0, 60)
         self.birthday_days.setSuffix(self.tr(" days before"))
+        self.birthday_days.setMaximumWidth(180)
         self.keep_in_tray = QCheckBox(self.tr("Keep reminders running in the tray when the window closes"))
         self.keep_in_tray.setObjectName("keepInTray")
 
