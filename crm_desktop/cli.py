@@ -13,7 +13,7 @@ from crm_desktop.db.errors import StorageError
 from crm_desktop.domain.contact_query import ContactQuery
 from crm_desktop.services.workspace import Workspace, open_workspace
 
-COMMANDS = ("demo", "search", "export", "import")
+COMMANDS = ("demo", "search", "export", "import", "agenda")
 
 
 @dataclass(frozen=True)
@@ -130,6 +130,12 @@ def build_parser(prog: str = "crm-desktop") -> argparse.ArgumentParser:
     imp.add_argument("file", metavar="FILE.csv", help="a CSV file in the app's own layout (see export)")
     imp.add_argument("--db", metavar="PATH", help=db_help)
     imp.set_defaults(handler=_import)
+
+    agenda = sub.add_parser("agenda", help="print what is overdue, due today and coming, birthdays, going cold")
+    agenda.add_argument("--db", metavar="PATH", help=db_help)
+    agenda.add_argument("--days", type=_agenda_days, default=7, metavar="N",
+                        help="how many days ahead to list after today (default: 7)")
+    agenda.set_defaults(handler=_agenda)
     return parser  # fmt: skip
 
 
@@ -214,4 +220,23 @@ def _import(args) -> int:
         result = import_contacts(workspace, source)
     trash = f" ({result.in_trash:,} of them in the Trash)" if result.in_trash else ""
     print(f"Imported {source}: {result.added:,} added, {result.updated:,} updated{trash}.", file=sys.stderr)
+    return 0
+
+
+def _agenda_days(text: str) -> int:
+    value = _count(text)
+    if value > 366:
+        raise argparse.ArgumentTypeError("must be at most 366")
+    return value
+
+
+def _agenda(args) -> int:
+    """One item per line, tab-separated: local date and time, kind, contact, subject."""
+    from crm_desktop.services.agenda_text import agenda_lines
+
+    with _existing_workspace(args.db) as workspace:
+        agenda = workspace.agenda.agenda(args.days)
+        lines = agenda_lines(agenda, workspace.clock.zone, workspace.follow_up_preferences.care_rules, args.days)
+    for line in lines:
+        print(line if isinstance(line, str) else "\t".join(_one_line(value) for value in line))
     return 0

@@ -43,6 +43,30 @@ class FollowUpPreferences:
         self._settings = settings
         self._changes = changes
 
+    def update(self, **values) -> None:
+        """Set several preferences at once (by property name): every one, or, when any is refused, none.
+
+        Raises ValidationError with every refusal; one change notice follows the whole lot.
+        """
+        unknown = [name for name in values if not isinstance(getattr(type(self), name, None), property)]
+        if unknown:
+            raise TypeError(f"no preference named {unknown[0]!r}")
+        errors: list[FieldError] = []
+        real = self._changes
+        self._changes = ChangeBus()  # quiet until the whole lot is written
+        try:
+            with self._settings.database.atomic():
+                for name, value in values.items():
+                    try:
+                        setattr(self, name, value)
+                    except ValidationError as exc:
+                        errors.extend(exc.errors)
+                if errors:
+                    raise ValidationError(errors)  # rolls back the ones already written
+        finally:
+            self._changes = real
+        real.publish(Change("settings", ChangeKind.SETTINGS))
+
     def _json(self, key: str, default):
         text = self._settings.get(key, "")
         if not text:

@@ -17,6 +17,7 @@ from crm_desktop.ui.contacts.list_view import ContactListView
 from crm_desktop.ui.plural import counted
 from crm_desktop.ui.preferences import PreferencesDialog
 from crm_desktop.ui.resources import app_icon, icon
+from crm_desktop.ui.today.page import TodayPage
 from crm_desktop.ui.trash.commands import TrashContactsCommand
 from crm_desktop.ui.trash.view import TrashView
 
@@ -36,8 +37,11 @@ class MainWindow(QMainWindow):
         self.contacts_view = ContactListView(workspace, self.bridge, self)
         self.trash_view = TrashView(workspace, self.bridge, self.undo_stack, self)
         self.activities_view = ActivitiesView(workspace, self.bridge, self)
-        self.activities_view.contact_requested.connect(self.go_to_contact)
+        self.activities_view.contact_requested.connect(self.open_contact)
+        self.today_view = TodayPage(workspace, self.bridge, self)
+        self.today_view.contact_requested.connect(self.open_contact)
         self.sections: list[tuple[str, str, QWidget]] = [
+            (self.tr("Today"), "today", self.today_view),  # the start page
             (self.tr("Contacts"), "contacts", self.contacts_view),
             (self.tr("Activities"), "activities", self.activities_view),
             (self.tr("Trash"), "trash", self.trash_view),
@@ -157,15 +161,15 @@ class MainWindow(QMainWindow):
             self.status_label.setText(text)
 
     def show_contacts(self) -> None:
-        self.sidebar.setCurrentRow(0)
+        self.show_section(self.contacts_view)
 
-    def go_to_contact(self, contact_id: int) -> None:
-        """Show a contact's card from another section (e.g. an activity's "Go to Contact")."""
+    def show_section(self, view: QWidget) -> None:
+        self.sidebar.setCurrentRow([v for _t, _i, v in self.sections].index(view))
+
+    def open_contact(self, contact_id: int) -> None:
+        """Show a contact's card in the contact list (from the Today page or an activity)."""
         self.show_contacts()
-        card = self.contacts_view.card
-        card.show_contact(contact_id)
-        if card.current_id() == contact_id:
-            self.contacts_view.show_saved(contact_id)
+        self.contacts_view.reveal(contact_id)
 
     def new_contact(self, kind: ContactKind) -> None:
         self.show_contacts()
@@ -215,6 +219,7 @@ class MainWindow(QMainWindow):
         self.contacts_view.restore_state(s)
         self.trash_view.restore_state(s)
         self.activities_view.restore_state(s)
+        self.today_view.restore_state(s)
 
     def save_state(self) -> None:
         s = self.settings
@@ -224,6 +229,7 @@ class MainWindow(QMainWindow):
         self.contacts_view.save_state(s)
         self.trash_view.save_state(s)
         self.activities_view.save_state(s)
+        self.today_view.save_state(s)
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -236,5 +242,6 @@ class MainWindow(QMainWindow):
         self.trash_view.stop()
         self.activities_view.stop()
         self.contacts_view.card.timeline.stop()
+        self.today_view.stop()
         self.bridge.detach()
         super().closeEvent(event)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.domain.validation import ValidationError
 from crm_desktop.services.workspace import Workspace
 from crm_desktop.ui.contacts.card_fields import CountryCombo
 
@@ -70,6 +71,8 @@ class PreferencesDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
         self.setWindowTitle(self.tr("Preferences"))
+        self.workspace = workspace
+        self._saving = 0
         self.pages = [page(workspace, self) for page in PAGES]
         self.page_list = QListWidget()
         self.page_list.setObjectName("preferencesPages")
@@ -92,6 +95,19 @@ class PreferencesDialog(QDialog):
         layout.addWidget(buttons)
 
     def accept(self) -> None:
-        for page in self.pages:
-            page.save()
+        # All pages or none: a page that refuses a value marks it, and the dialog stays open on that page.
+        try:
+            with self.workspace.database.atomic():
+                for row, page in enumerate(self.pages):
+                    self._saving = row
+                    page.save()
+        except ValidationError:
+            self.page_list.setCurrentRow(self._saving)
+            return
         super().accept()
+
+
+# Pages of later issues live in their own modules; they import PreferencesPage from here, hence last.
+from crm_desktop.ui.today.preferences_page import FollowUpsPage  # noqa: E402
+
+PAGES.append(FollowUpsPage)

@@ -19,6 +19,7 @@ def window(qtbot, workspace, tmp_path):
     ids = fill(workspace)
     win = MainWindow(workspace, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(win)
+    win.show_contacts()  # these tests are about the contact list; the window starts on the Today page
     win.show()
     qtbot.waitExposed(win)
     with qtbot.waitActive(win):

@@ -59,6 +59,7 @@ def win(qtbot, ws, tmp_path, monkeypatch, no_pester_question):
     window = MainWindow(ws, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     window.show()
+    window.show_contacts()  # the window starts on the Today page
     qtbot.waitExposed(window)
     with qtbot.waitActive(window):
         window.activateWindow()

@@ -77,6 +77,7 @@ def test_no_match_shows_the_empty_state(qtbot, window):
 def test_an_empty_database_says_how_to_start(qtbot, workspace, tmp_path):
     win = MainWindow(workspace, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(win)
+    win.show_contacts()  # the window starts on the Today page
     win.show()
     label = win.findChild(QLabel, "noContactsState")
     assert label.isVisible() and "Ctrl+N" in label.text()

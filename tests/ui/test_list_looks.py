@@ -20,6 +20,7 @@ def window(qtbot, workspace, tmp_path):
     win = MainWindow(workspace, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(win)
     win.resize(1400, 860)
+    win.show_contacts()  # the window starts on the Today page
     win.show()
     qtbot.waitExposed(win)
     return win
@@ -42,7 +43,7 @@ def test_first_start_shows_the_columns_that_fit_without_horizontal_scrolling(win
 
 def test_the_trash_fits_all_its_columns(qtbot, window, workspace):
     workspace.contacts.trash([window.contacts_view.model.id_at(0)])
-    window.sidebar.setCurrentRow(window.stack.indexOf(window.trash_view))
+    window.show_section(window.trash_view)
     view = window.findChild(QTableView, "trashTable")
     qtbot.waitUntil(view.isVisible)
     assert visible_titles(view)[-1] == "Deleted" and len(visible_titles(view)) == 9

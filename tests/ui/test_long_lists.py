@@ -80,6 +80,7 @@ def new_window(qtbot, long_list, tmp_path, gated_count):
     def make() -> MainWindow:
         win = MainWindow(long_list, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
         qtbot.addWidget(win)
+        win.show_contacts()  # the window starts on the Today page
         win.show()
         qtbot.waitExposed(win)
         made.append(win)

@@ -18,6 +18,7 @@ from tests.ui.sample_contacts import fill
 def make_window(qtbot, workspace, settings_path) -> MainWindow:
     win = MainWindow(workspace, QSettings(str(settings_path), QSettings.Format.IniFormat))
     qtbot.addWidget(win)
+    win.show_contacts()  # the window starts on the Today page; these tests are about the contacts
     win.show()
     qtbot.waitExposed(win)
     return win
@@ -26,10 +27,10 @@ def make_window(qtbot, workspace, settings_path) -> MainWindow:
 def test_sidebar_lists_the_working_sections(qtbot, workspace, tmp_path):
     win = make_window(qtbot, workspace, tmp_path / "ui.ini")
     sidebar = win.findChild(QListWidget, "sidebar")
-    assert [sidebar.item(i).text() for i in range(sidebar.count())] == ["Contacts", "Activities", "Trash"]
+    assert [sidebar.item(i).text() for i in range(sidebar.count())] == ["Today", "Contacts", "Activities", "Trash"]
     menus = [a.text() for a in win.menuBar().actions()]
     assert menus == ["&File", "&Edit", "&Activity", "&View", "&Help"]
-    sidebar.setCurrentRow(win.stack.indexOf(win.trash_view))
+    win.show_section(win.trash_view)
     assert win.stack.currentWidget() is win.trash_view
     win.find_action.trigger()  # Find goes back to the contacts and into the search box
     assert win.stack.currentWidget() is win.contacts_view

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QTableView
+from PySide6.QtWidgets import QLabel, QPushButton, QTableView
 
 from crm_desktop.db.errors import NotFoundError
 from crm_desktop.ui.trash import view as trash_view
@@ -44,7 +44,7 @@ def trash_table(win) -> QTableView:
 
 
 def open_trash(win) -> None:
-    win.findChild(QListWidget, "sidebar").setCurrentRow(win.stack.indexOf(win.trash_view))
+    win.show_section(win.trash_view)
     assert win.stack.currentWidget() is win.trash_view
 
 

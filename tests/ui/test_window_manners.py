@@ -177,7 +177,7 @@ def test_delete_in_the_trash_table_asks_to_delete_forever(qtbot, window, monkeyp
     asked: list[str] = []
     monkeypatch.setattr(trash_view, "confirm", lambda parent, title, text: asked.append(text) or False)
     window.workspace.contacts.trash([window.ids["Khan, Imran"]])
-    window.sidebar.setCurrentRow(window.stack.indexOf(window.trash_view))
+    window.show_section(window.trash_view)
     trash = window.findChild(QTableView, "trashTable")
     trash.selectRow(0)
     window.findChild(QPushButton, "emptyTrashButton").setFocus()
@@ -203,8 +203,8 @@ def menu_actions(win) -> dict[str, QAction]:
 def test_every_menu_item_is_wired(window):
     actions = menu_actions(window)
     assert list(actions) == ["New Person", "New Company", "Quit", "Undo", "Redo", "Find", "Delete",
-                             "Preferences...", "Log Call...", "Log Note...", "Schedule Follow-up...", "Contacts",
-                             "Activities", "Trash", "About crm-desktop"]
+                             "Preferences...", "Log Call...", "Log Note...", "Schedule Follow-up...", "Today",
+                             "Contacts", "Activities", "Trash", "About crm-desktop"]
     for text, action in actions.items():
         assert action.receivers("2triggered(bool)") >= 1, text
     assert actions["New Person"].shortcut().toString() == "Ctrl+N"

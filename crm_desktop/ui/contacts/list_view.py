@@ -201,6 +201,14 @@ class ContactListView(QWidget):
         self._select_quietly(contact_id)
         self.table.scrollTo(self.table.selectionModel().currentIndex())
 
+    def reveal(self, contact_id: int) -> None:
+        """Select a contact and show its card (asked from another page), widening the search if needed."""
+        if self.model.row_of(contact_id) is None:
+            self.clear_filters()
+        if self.table.select_ids([contact_id], contact_id):
+            self.table.scrollTo(self.table.selectionModel().currentIndex())
+        self.table.setFocus()
+
     def clear_filters(self) -> None:
         self.search.blockSignals(True)
         self.search.clear()
