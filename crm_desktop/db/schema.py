@@ -201,9 +201,12 @@ def _v3_activities(conn: sqlite3.Connection) -> None:
         CREATE INDEX activities_deal ON activities(deal_id) WHERE deal_id IS NOT NULL;
         -- rowid = sort_at * 1e9 + id (db/activity_listing.search_key): matches come out of the index in
         -- time order, so newest-first text search reads no more than a screen. Text normalised in Python.
+        -- detail=column: no word positions (searches are words and prefixes, never phrases), so a common
+        -- word's list of matches is half the size and merges twice as fast.
         CREATE VIRTUAL TABLE activities_fts USING fts5(
             subject, details,
             tokenize = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'",
+            detail = column,
             prefix = '2 3'
         );
         -- A card going to the Trash takes its activities (and their alarms) out of every list with it.
