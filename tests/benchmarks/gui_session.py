@@ -12,13 +12,15 @@ from __future__ import annotations
 import json
 import os
 import resource
+import shutil
 import sys
+import tempfile
 import time
 
 T0 = time.perf_counter()
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, Qt  # noqa: E402
+from PySide6.QtCore import QEvent, QSettings, Qt  # noqa: E402
 from PySide6.QtGui import QKeyEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -44,7 +46,9 @@ def press(widget, key, text="", modifiers=Qt.KeyboardModifier.NoModifier):
 def main(db: str, queries_file: str) -> None:
     app = create_application([sys.argv[0]])
     workspace = open_for_gui(GuiOptions(db_path=__import__("pathlib").Path(db), demo=False))
-    window = MainWindow(workspace)
+    # A first start's layout (the columns that fit), not whatever the last session on this machine saved.
+    settings_dir = tempfile.mkdtemp(prefix="crm-bench-")
+    window = MainWindow(workspace, QSettings(os.path.join(settings_dir, "ui.ini"), QSettings.Format.IniFormat))
     window.resize(1400, 900)
     view = window.contacts_view
     window.show()
@@ -89,6 +93,7 @@ def main(db: str, queries_file: str) -> None:
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     window.close()
     workspace.close()
+    shutil.rmtree(settings_dir, ignore_errors=True)
     print(json.dumps(result))
 
 

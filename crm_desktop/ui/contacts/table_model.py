@@ -13,14 +13,14 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
 
 from crm_desktop.domain.contact_query import ContactQuery, ContactSummary, SortColumn
 from crm_desktop.services.changes import Change
 from crm_desktop.services.contacts import ContactService
-from crm_desktop.ui.contacts.bidi import RTL_ROLE, SCRIPT_ROLE
+from crm_desktop.ui.contacts.bidi import LEFT, RTL_ROLE, SCRIPT_ROLE, ScriptFonts, cell
 from crm_desktop.ui.contacts.card_logic import local_time
 from crm_desktop.ui.contacts.length_counter import LengthCounter
-from crm_desktop.ui.scripts import is_rtl, script_of
 
 ID_ROLE = Qt.ItemDataRole.UserRole  # the contact id of a row
 PAGE_SIZE = 64  # about two screens: the first screen of a search reads no more than it shows
@@ -46,31 +46,41 @@ COLUMNS: tuple[Column, ...] = (
 NAME_COLUMN = 0
 TIME_COLUMN = len(COLUMNS) - 1
 
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
-
-
 def local_time_text(utc_iso: str | None) -> str:
     """A stored UTC instant as the user's local date and time (an unreadable one as it is stored)."""
     moment = local_time(utc_iso)
     return moment.strftime("%Y-%m-%d %H:%M") if moment else (utc_iso or "")
 
 
-_ROLES = frozenset(
-    int(r)
-    for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
-              RTL_ROLE, SCRIPT_ROLE, ID_ROLE)
-)  # fmt: skip
+# The roles a cell answers, each by its slot in a _Row: data() is then one dict lookup and two indexes.
+# Painting asks about seven roles per cell; the rest (decoration, colours, check state) return None at once.
+_DISPLAY, _TIP, _ALIGN, _FONT, _RTL, _SCRIPT = range(6)
+_ROLE_SLOTS = {
+    int(Qt.ItemDataRole.DisplayRole): _DISPLAY,
+    int(Qt.ItemDataRole.ToolTipRole): _TIP,
+    int(Qt.ItemDataRole.TextAlignmentRole): _ALIGN,
+    int(Qt.ItemDataRole.FontRole): _FONT,
+    int(RTL_ROLE): _RTL,
+    int(SCRIPT_ROLE): _SCRIPT,
+}
+_ID_ROLE = int(ID_ROLE)
 
 
-class _Row(NamedTuple):
-    id: int
-    texts: tuple[str, ...]
-    rtl: tuple[bool, ...]
-    scripts: tuple[str | None, ...]
+class _Row(tuple):
+    """(displays, tooltips, alignments, fonts, rtl flags, scripts, id, time stored): one value per column in each.
+
+    The time column's text waits for the first look (a local-time conversion per row is not free, and
+    the column is usually hidden): displays and tooltips hold None for it until then.
+    """
+
+    __slots__ = ()
+
+    @property
+    def id(self) -> int:
+        return self[6]
 
 
-def _row(summary: ContactSummary, trashed: bool) -> _Row:
+def _row(summary: ContactSummary, trashed: bool, fonts: dict[str, QFont]) -> _Row:
     texts = (
         summary.file_as or summary.display_name,
         summary.company,
@@ -80,9 +90,19 @@ def _row(summary: ContactSummary, trashed: bool) -> _Row:
         summary.relationship.capitalize(),
         summary.stage.capitalize(),
         summary.tags,
-        local_time_text(summary.deleted_at if trashed else summary.updated_at),
     )
-    return _Row(summary.id, texts, tuple(is_rtl(t) for t in texts), tuple(script_of(t) for t in texts))
+    cells = [cell(t) for t in texts]
+    stamp = summary.deleted_at if trashed else summary.updated_at
+    return _Row((
+        [*(c.display for c in cells), None],
+        [*texts, None],
+        (*(c.alignment for c in cells), LEFT),
+        (*(fonts.get(c.script) if c.script else None for c in cells), None),
+        (*(c.rtl for c in cells), False),
+        (*(c.script for c in cells), None),
+        summary.id,
+        stamp,
+    ))
 
 
 class ContactTableModel(QAbstractTableModel):
@@ -100,6 +120,8 @@ class ContactTableModel(QAbstractTableModel):
         self._page_size = page_size
         self._max_pages = max_pages
         self._pages: OrderedDict[int, list[_Row | None]] = OrderedDict()
+        self._last_page = -1  # the page the last lookup used: its LRU place is already right
+        self._fonts = ScriptFonts()
         self.pages_fetched = 0  # for tests and benchmarks: how many page queries ran
         self._length_known.connect(self._grow_to)
         self._counter = counter = LengthCounter(contacts.full_length, self._length_known.emit)
@@ -250,25 +272,23 @@ class ContactTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        # Painting asks each cell for ~9 roles; answering the unused ones before any lookup halves the
-        # cost of drawing a screen of results.
-        if role not in _ROLES or not index.isValid():
-            return None
+        # Called about seven times per painted cell, from C++: keep it to lookups.
+        slot = _ROLE_SLOTS.get(role)
+        if slot is None:
+            if role != _ID_ROLE:
+                return None
+            row = self._row(index.row())
+            return None if row is None else row[6]
         row = self._row(index.row())
         if row is None:
             return None
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.ToolTipRole:
-            return row.texts[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if row.rtl[column] else _LEFT
-        if role == RTL_ROLE:
-            return row.rtl[column]
-        if role == SCRIPT_ROLE:
-            return row.scripts[column]
-        if role == ID_ROLE:
-            return row.id
-        return None
+        if not 0 <= column < len(COLUMNS):
+            return None
+        value = row[slot][column]
+        if value is None and slot <= _TIP and column == TIME_COLUMN:
+            value = row[_DISPLAY][column] = row[_TIP][column] = local_time_text(row[7])
+        return value
 
     # ---- paging ---------------------------------------------------------------------------------
 
@@ -279,8 +299,9 @@ class ContactTableModel(QAbstractTableModel):
         page = self._pages.get(page_no)
         if page is None:
             page = self._fetch(page_no)
-        else:
+        elif page_no != self._last_page:
             self._pages.move_to_end(page_no)
+        self._last_page = page_no
         return page[offset] if offset < len(page) else None
 
     def _fetch(self, page_no: int) -> list[_Row | None]:
@@ -288,8 +309,9 @@ class ContactTableModel(QAbstractTableModel):
         ids = self._ids_between(start, start + self._page_size)
         summaries = self._contacts.summaries(ids)
         trashed = self._query.trashed
+        fonts = self._fonts.current()
         # A card purged since the query ran has no summary: its row stays blank until the next refresh.
-        page = [_row(summaries[i], trashed) if i in summaries else None for i in ids]
+        page = [_row(summaries[i], trashed, fonts) if i in summaries else None for i in ids]
         self.pages_fetched += 1
         self._pages[page_no] = page
         while len(self._pages) > self._max_pages:
