@@ -18,11 +18,16 @@ from PySide6.QtGui import QFont
 from crm_desktop.domain.contact_query import ContactQuery, ContactSummary, SortColumn
 from crm_desktop.services.changes import Change
 from crm_desktop.services.contacts import ContactService
+from crm_desktop.ui.contacts.background_search import BackgroundSearch
 from crm_desktop.ui.contacts.bidi import LEFT, RTL_ROLE, SCRIPT_ROLE, ScriptFonts, cell
 from crm_desktop.ui.contacts.card_logic import local_time
 from crm_desktop.ui.contacts.length_counter import LengthCounter
 
 ID_ROLE = Qt.ItemDataRole.UserRole  # the contact id of a row
+# A file this big answers a whole-list sort (a search with a filter or another sort, a tag) slower than a
+# keystroke may wait: such queries run on a worker and the list shows the previous answer meanwhile.
+# Smaller files answer within a frame, on the keystroke itself.
+BACKGROUND_FROM = 50_000
 PAGE_SIZE = 64  # about two screens: the first screen of a search reads no more than it shows
 MAX_PAGES = 80  # about 5,000 cached rows: several screens either way, a few MB at most
 
@@ -110,7 +115,10 @@ class ContactTableModel(QAbstractTableModel):
 
     query_changed = Signal(object)  # the new ContactQuery
     length_settled = Signal()  # a provisional length became exact (rows were added or removed at the end)
+    searching_changed = Signal(bool)  # True: the query runs on a worker, the rows still answer an older one
     _length_known = Signal(object, int)  # (the id list it belongs to, its real length), from a worker
+    _ids_found = Signal(object, object)  # (the query, its ids), from the search worker
+    _search_failed = Signal(object)  # the query, from the search worker
 
     def __init__(self, contacts: ContactService, query: ContactQuery = ContactQuery(),
                  parent: QObject | None = None, page_size: int = PAGE_SIZE, max_pages: int = MAX_PAGES):
@@ -126,6 +134,14 @@ class ContactTableModel(QAbstractTableModel):
         self._length_known.connect(self._grow_to)
         self._counter = counter = LengthCounter(contacts.full_length, self._length_known.emit)
         self.destroyed.connect(lambda *_: counter.stop())  # a count in flight must not outlive the model
+        self._ids_found.connect(self._take_ids)
+        self._search_failed.connect(self._give_up_search)
+        self._background = background = BackgroundSearch(
+            lambda query, cancelled: contacts.search_ids_apart(query, cancelled),
+            self._ids_found.emit, self._search_failed.emit)
+        self.destroyed.connect(lambda *_: background.stop())
+        self.background_from = BACKGROUND_FROM  # cards; tests lower it
+        self._card_count: int | None = None  # read once, when a slow query first needs it
         self._ids: Sequence[int] = self._search(None)
         self._ids_query = query  # the query self._ids answers
 
@@ -143,13 +159,56 @@ class ContactTableModel(QAbstractTableModel):
         self.query_changed.emit(query)
 
     def refresh(self) -> None:
-        """Re-run the query (after a change); views keep their selection by id across the reset."""
+        """Re-run the query (after a change); views keep their selection by id across the reset.
+
+        A query that sorts every match of a big file goes to the worker: the rows keep answering the
+        previous query until its ids arrive (searching() is True meanwhile)."""
+        if self._runs_apart(self._query):
+            self._background.request(self._query)
+            self.searching_changed.emit(True)
+            return
+        if self._background.busy():
+            self._background.cancel()
+        self._reset_to(self._query)
+        self.searching_changed.emit(False)
+
+    def searching(self) -> bool:
+        """True while the rows answer an older query than `query` (its ids are on their way)."""
+        return self._ids_query != self._query
+
+    def wait_for_search(self, timeout: float = 10.0) -> bool:
+        """Until the worker has answered (tests and benchmarks); the answer arrives as a queued signal."""
+        return self._background.wait(timeout)
+
+    def _runs_apart(self, query: ContactQuery) -> bool:
+        if not self._contacts.sorts_all(query):
+            return False
+        if self._card_count is None:
+            self._card_count = self._contacts.count()
+        return self._card_count >= self.background_from
+
+    def _take_ids(self, query: ContactQuery, ids: Sequence[int]) -> None:
+        if query != self._query:
+            return  # a newer query was asked for meanwhile
+        self.beginResetModel()
+        self._ids = ids
+        self._ids_query = query
+        self._pages.clear()
+        self.endResetModel()
+        self.searching_changed.emit(False)
+
+    def _give_up_search(self, query: ContactQuery) -> None:
+        if query == self._query:
+            self._reset_to(query)  # once more on this thread: it shows the real error, or the rows
+            self.searching_changed.emit(False)
+
+    def _reset_to(self, query: ContactQuery) -> None:
         # The same query after an edit is about as long as before: start there, not at the first rows,
         # so a selection or scroll position far down the list survives the reset.
-        hint = len(self._ids) if self._ids_query == self._query else None
+        hint = len(self._ids) if self._ids_query == query else None
         self.beginResetModel()
         self._ids = self._search(hint)
-        self._ids_query = self._query
+        self._ids_query = query
         self._pages.clear()
         self.endResetModel()
 
@@ -199,11 +258,13 @@ class ContactTableModel(QAbstractTableModel):
         return self._counter.wait(timeout)
 
     def stop(self) -> None:
-        """No more background counts; waits for the one in flight (before the database closes)."""
+        """No more background counts or searches; waits for those in flight (before the database closes)."""
         self._counter.stop()
+        self._background.stop()
 
     def on_change(self, change: Change) -> None:
         if change.entity == "contact":
+            self._card_count = None
             self.refresh()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
