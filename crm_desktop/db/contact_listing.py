@@ -149,6 +149,16 @@ class ContactListing:
             return self._indexed_ids(query)
         return self._sorted_ids(query)
 
+    def sorts_all(self, query: ContactQuery) -> bool:
+        """True when ids() reads and sorts every match in one query (not lazily): up to seconds at a
+        million cards, so the UI asks for such a list off its thread. The Trash is small: never."""
+        if query.trashed:
+            return False
+        match = fts_match_expression(query.text)
+        if match and self._plain(query) and query.sort is SortColumn.NAME:
+            return False
+        return bool(match or query.tag or query_tokens(query.text))
+
     def count(self, query: ContactQuery) -> int:
         where, params = self.where(query)
         return self.conn.execute(f"SELECT count(*) FROM contacts c WHERE {where}", params).fetchone()[0]

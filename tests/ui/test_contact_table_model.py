@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QStyleOptionViewItem
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from crm_desktop.domain.contact import Contact
 from crm_desktop.domain.contact_query import ContactQuery, SortColumn
@@ -98,17 +98,26 @@ def test_urdu_cells_are_right_aligned_and_rtl(workspace, ids):
     assert hindi_alignment & Qt.AlignmentFlag.AlignLeft and not model.index(hindi, NAME).data(RTL_ROLE)
 
 
-def test_the_delegate_lays_urdu_out_rtl_in_its_bundled_font(qapp, workspace, ids):
+def test_qt_own_delegate_lays_urdu_out_rtl_in_its_bundled_font(qapp, workspace, ids):
+    """Qt's C++ delegate paints the cells: what it draws comes from the model's roles alone."""
     register_fonts()
+    workspace.contacts.save(Contact(first_name="علی", last_name="خان", company="خان (Lahore)"))
     view = ContactTable(ContactTableModel(workspace.contacts), "contactTable")
     model = view.contact_model()
     delegate = view.itemDelegate()
-    for name, family, direction in (("صدیقی، عائشہ", "Noto Naskh Arabic", Qt.LayoutDirection.RightToLeft),
-                                    ("செல்வம், முருகன்", "Noto Sans Tamil", Qt.LayoutDirection.LeftToRight),
-                                    ("Khan, Imran", None, Qt.LayoutDirection.LeftToRight)):
+    assert type(delegate) is QStyledItemDelegate
+    for name, family, column, painted in (
+        ("صدیقی، عائشہ", "Noto Naskh Arabic", NAME, "صدیقی، عائشہ"),  # RTL letters only: as typed
+        ("خان، علی", "Noto Naskh Arabic", 1, "\u202bخان (Lahore)\u202c"),  # mixed: an RTL paragraph of its own
+        ("செல்வம், முருகன்", "Noto Sans Tamil", NAME, "செல்வம், முருகன்"),
+        ("Khan, Imran", None, NAME, "Khan, Imran"),
+    ):
         option = QStyleOptionViewItem()
-        delegate.initStyleOption(option, model.index(model.row_of(ids[name]), NAME))
-        assert option.text == name and option.direction == direction
+        index = model.index(model.row_of(workspace.contacts.search_ids(ContactQuery(text=name))[0]), column)
+        delegate.initStyleOption(option, index)
+        assert option.text == painted
+        rtl = family == "Noto Naskh Arabic"
+        assert bool(option.displayAlignment & Qt.AlignmentFlag.AlignRight) is rtl
         if family:
             assert option.font.families()[0] == family
         else:
