@@ -15,6 +15,7 @@ class SortColumn(enum.StrEnum):
     RELATIONSHIP = "relationship"
     STAGE = "stage"
     TAGS = "tags"
+    LAST_CONTACTED = "last_contacted"
     UPDATED = "updated"
 
 
@@ -47,3 +48,5 @@ class ContactSummary:
     tags: str
     updated_at: str
     deleted_at: str | None
+    last_contacted_at: int = 0  # seconds since 1970 UTC; 0: never reached
+    created_at: str = ""

@@ -11,7 +11,7 @@ from crm_desktop.domain.contact_query import ContactQuery, SortColumn
 from crm_desktop.ui.change_bridge import ChangeBridge
 from crm_desktop.ui.contacts.bidi import RTL_ROLE
 from crm_desktop.ui.scripts import is_rtl
-from crm_desktop.ui.contacts.table_model import COLUMNS, ID_ROLE, ContactTableModel
+from crm_desktop.ui.contacts.table_model import COLUMNS, ID_ROLE, TIME_COLUMN, ContactTableModel
 from crm_desktop.ui.contacts.table_view import ContactTable
 from crm_desktop.ui.resources import register_fonts
 from tests.ui.sample_contacts import fill
@@ -39,7 +39,7 @@ def test_qtmodeltester_on_the_trash(qtmodeltester, workspace, ids):
     workspace.contacts.trash([ids["Khan, Imran"], ids["Lovelace, Ada"], ids["صدیقی، عائشہ"]])
     model = ContactTableModel(workspace.contacts, ContactQuery(trashed=True))
     qtmodeltester.check(model)  # the C++ tester stays on it through the changes below
-    assert model.rowCount() == 3 and model.headerData(8, Qt.Orientation.Horizontal) == "Deleted"
+    assert model.rowCount() == 3 and model.headerData(TIME_COLUMN, Qt.Orientation.Horizontal) == "Deleted"
     workspace.contacts.restore([ids["Lovelace, Ada"]])
     model.refresh()
     model.sort(NAME, Qt.SortOrder.DescendingOrder)

@@ -34,7 +34,7 @@ def visible_titles(view: QTableView) -> list[str]:
 
 def test_first_start_shows_the_columns_that_fit_without_horizontal_scrolling(window):
     view = window.findChild(QTableView, "contactTable")
-    assert visible_titles(view) == ["Name", "Company", "Phone", "Email", "City"]
+    assert visible_titles(view) == ["Name", "Company", "Phone", "Email", "City", "Last contacted"]
     assert view.horizontalScrollBar().maximum() == 0
     header = view.horizontalHeader()
     assert header.sectionSize(0) >= 150  # names stay readable

@@ -56,7 +56,7 @@ class ContactListView(QWidget):
         self.az_index = AzIndex(self)
         self.az_index.tab_clicked.connect(self.jump_to_tab)
 
-        self.model = ContactTableModel(self._contacts, ContactQuery(), self)
+        self.model = ContactTableModel(self._contacts, ContactQuery(), self, warmth=workspace.agenda.warmth_judge)
         # A slow query (every match sorted) runs on a worker: the list keeps its rows and typing goes on.
         self.busy = QLabel(self.tr("Searching…"), self)
         self.busy.setObjectName("searchBusy")
@@ -159,6 +159,9 @@ class ContactListView(QWidget):
             self.busy.hide()
 
     def _on_change(self, change) -> None:
+        if change.entity == "settings":  # the care rules may have changed: the rows' colours with them
+            self.model.refresh()
+            return
         if change.entity != "contact":
             return
         self.filters.tags_changed()

@@ -8,12 +8,21 @@ user scrolls. data() for a cached row is a dict lookup and a tuple index.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime
 from dataclasses import replace
 from typing import NamedTuple
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from crm_desktop.domain.contact_query import ContactQuery, ContactSummary, SortColumn
 from crm_desktop.services.changes import Change
@@ -46,10 +55,16 @@ COLUMNS: tuple[Column, ...] = (
     Column("Relationship", SortColumn.RELATIONSHIP),
     Column("Stage", SortColumn.STAGE),
     Column("Tags", SortColumn.TAGS),
+    Column("Last contacted", SortColumn.LAST_CONTACTED),
     Column("Updated", SortColumn.UPDATED),
 )
 NAME_COLUMN = 0
 TIME_COLUMN = len(COLUMNS) - 1
+CONTACTED_COLUMN = TIME_COLUMN - 1
+# How long since a contact was last reached, against their care rule (domain.care.Warmth): 1 amber, 2 red.
+WARMTH_COLOURS = {1: QBrush(QColor("#b26a00")), 2: QBrush(QColor("#c62828"))}
+Warmth = Callable[[ContactSummary], int]  # 0 fine, 1 cooling, 2 cold
+WarmthJudge = Callable[[], Warmth]  # asked once per page: the rules and "now" of that moment
 
 def local_time_text(utc_iso: str | None) -> str:
     """A stored UTC instant as the user's local date and time (an unreadable one as it is stored)."""
@@ -60,7 +75,9 @@ def local_time_text(utc_iso: str | None) -> str:
 # The roles a cell answers, each by its slot in a _Row: data() is then one dict lookup and two indexes.
 # Painting asks about seven roles per cell; the rest (decoration, colours, check state) return None at once.
 _DISPLAY, _TIP, _ALIGN, _FONT, _RTL, _SCRIPT = range(6)
+_COLOUR = 8
 _ROLE_SLOTS = {
+    int(Qt.ItemDataRole.ForegroundRole): _COLOUR,
     int(Qt.ItemDataRole.DisplayRole): _DISPLAY,
     int(Qt.ItemDataRole.ToolTipRole): _TIP,
     int(Qt.ItemDataRole.TextAlignmentRole): _ALIGN,
@@ -72,7 +89,8 @@ _ID_ROLE = int(ID_ROLE)
 
 
 class _Row(tuple):
-    """(displays, tooltips, alignments, fonts, rtl flags, scripts, id, time stored): one value per column in each.
+    """(displays, tooltips, alignments, fonts, rtl flags, scripts, id, time stored, text colours): one value
+    per column in each (but id and time).
 
     The time column's text waits for the first look (a local-time conversion per row is not free, and
     the column is usually hidden): displays and tooltips hold None for it until then.
@@ -85,7 +103,7 @@ class _Row(tuple):
         return self[6]
 
 
-def _row(summary: ContactSummary, trashed: bool, fonts: dict[str, QFont]) -> _Row:
+def _row(summary: ContactSummary, trashed: bool, fonts: dict[str, QFont], warmth: Warmth | None) -> _Row:
     texts = (
         summary.file_as or summary.display_name,
         summary.company,
@@ -98,16 +116,32 @@ def _row(summary: ContactSummary, trashed: bool, fonts: dict[str, QFont]) -> _Ro
     )
     cells = [cell(t) for t in texts]
     stamp = summary.deleted_at if trashed else summary.updated_at
+    contacted = local_day_text(summary.last_contacted_at)
+    level = warmth(summary) if warmth is not None and not trashed else 0
+    colours = [None] * len(COLUMNS)
+    colours[CONTACTED_COLUMN] = WARMTH_COLOURS.get(level)
+    tip = contacted or QCoreApplication.translate("ContactTableModel", "Never")
+    if level:
+        tip += " — " + QCoreApplication.translate(
+            "ContactTableModel", "past the maximum interval" if level == 2 else "past the ideal interval")
     return _Row((
-        [*(c.display for c in cells), None],
-        [*texts, None],
-        (*(c.alignment for c in cells), LEFT),
-        (*(fonts.get(c.script) if c.script else None for c in cells), None),
-        (*(c.rtl for c in cells), False),
-        (*(c.script for c in cells), None),
+        [*(c.display for c in cells), contacted, None],
+        [*texts, tip, None],
+        (*(c.alignment for c in cells), LEFT, LEFT),
+        (*(fonts.get(c.script) if c.script else None for c in cells), None, None),
+        (*(c.rtl for c in cells), False, False),
+        (*(c.script for c in cells), None, None),
         summary.id,
         stamp,
+        colours,
     ))
+
+
+def local_day_text(seconds: int) -> str:
+    """A stored instant (seconds since 1970, 0 for never) as the user's local date."""
+    if not seconds:
+        return ""
+    return datetime.fromtimestamp(seconds, UTC).astimezone().strftime("%Y-%m-%d")
 
 
 class ContactTableModel(QAbstractTableModel):
@@ -121,8 +155,10 @@ class ContactTableModel(QAbstractTableModel):
     _search_failed = Signal(object)  # the query, from the search worker
 
     def __init__(self, contacts: ContactService, query: ContactQuery = ContactQuery(),
-                 parent: QObject | None = None, page_size: int = PAGE_SIZE, max_pages: int = MAX_PAGES):
+                 parent: QObject | None = None, page_size: int = PAGE_SIZE, max_pages: int = MAX_PAGES,
+                 warmth: WarmthJudge | None = None):  # fmt: skip
         super().__init__(parent)
+        self._warmth = warmth
         self._contacts = contacts
         self._query = query
         self._page_size = page_size
@@ -372,7 +408,8 @@ class ContactTableModel(QAbstractTableModel):
         trashed = self._query.trashed
         fonts = self._fonts.current()
         # A card purged since the query ran has no summary: its row stays blank until the next refresh.
-        page = [_row(summaries[i], trashed, fonts) if i in summaries else None for i in ids]
+        judge = self._warmth() if self._warmth is not None else None
+        page = [_row(summaries[i], trashed, fonts, judge) if i in summaries else None for i in ids]
         self.pages_fetched += 1
         self._pages[page_no] = page
         while len(self._pages) > self._max_pages:
