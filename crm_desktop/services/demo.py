@@ -9,6 +9,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import queue
+import re
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,6 +32,48 @@ def _temporary_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}.partial")
 
 
+# A partial file and its companions (-wal, -shm, .lock, the search index's .search side file and its own).
+_PARTIAL = re.compile(r"\..+\.(\d+)\.partial(\.search)?(-wal|-shm|-journal|\.lock)?")
+
+
+def remove_stale_partials(folder: Path) -> list[Path]:
+    """Delete what killed demo runs left in folder: partial files whose process is gone. Returns them."""
+    removed = []
+    for file in folder.glob(".*.partial*"):
+        match = _PARTIAL.fullmatch(file.name)
+        if match is None or int(match[1]) == os.getpid() or _process_alive(int(match[1])):
+            continue
+        try:
+            file.unlink()
+        except FileNotFoundError:
+            continue
+        except OSError:  # Windows: still open by someone after all
+            continue
+        removed.append(file)
+    return removed
+
+
+def _process_alive(pid: int) -> bool:
+    if sys.platform == "win32":  # os.kill(pid, 0) would terminate the process there
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32
+        handle = kernel32.OpenProcess(0x00100000 | 0x1000, False, pid)  # SYNCHRONIZE | QUERY_LIMITED_INFORMATION
+        if not handle:
+            return kernel32.GetLastError() == 5  # access denied: it exists
+        try:
+            return kernel32.WaitForSingleObject(handle, 0) == 0x102  # WAIT_TIMEOUT: still running
+        finally:
+            kernel32.CloseHandle(handle)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
 def _remove(*files: Path) -> None:
     for file in files:
         for candidate in (file, file.with_name(file.name + "-wal"), file.with_name(file.name + "-shm")):
@@ -43,6 +87,7 @@ def write_demo_database(path: Path | str, contacts: int, seed: int = 1, progress
     path = Path(path).expanduser().absolute()
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = _temporary_path(path)
+    remove_stale_partials(path.parent)
     _remove(partial)
     try:
         database = open_database(partial)
