@@ -6,11 +6,15 @@ so an interrupted run leaves no half-written database behind.
 
 from __future__ import annotations
 
+import marshal
 import multiprocessing
 import os
 import queue
+import re
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import fields
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -30,6 +34,48 @@ def _temporary_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}.partial")
 
 
+# A partial file and its companions (-wal, -shm, .lock, the search index's .search side file and its own).
+_PARTIAL = re.compile(r"\..+\.(\d+)\.partial(\.search)?(-wal|-shm|-journal|\.lock)?")
+
+
+def remove_stale_partials(folder: Path) -> list[Path]:
+    """Delete what killed demo runs left in folder: partial files whose process is gone. Returns them."""
+    removed = []
+    for file in folder.glob(".*.partial*"):
+        match = _PARTIAL.fullmatch(file.name)
+        if match is None or int(match[1]) == os.getpid() or _process_alive(int(match[1])):
+            continue
+        try:
+            file.unlink()
+        except FileNotFoundError:
+            continue
+        except OSError:  # Windows: still open by someone after all
+            continue
+        removed.append(file)
+    return removed
+
+
+def _process_alive(pid: int) -> bool:
+    if sys.platform == "win32":  # os.kill(pid, 0) would terminate the process there
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32
+        handle = kernel32.OpenProcess(0x00100000 | 0x1000, False, pid)  # SYNCHRONIZE | QUERY_LIMITED_INFORMATION
+        if not handle:
+            return kernel32.GetLastError() == 5  # access denied: it exists
+        try:
+            return kernel32.WaitForSingleObject(handle, 0) == 0x102  # WAIT_TIMEOUT: still running
+        finally:
+            kernel32.CloseHandle(handle)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
 def _remove(*files: Path) -> None:
     for file in files:
         for candidate in (file, file.with_name(file.name + "-wal"), file.with_name(file.name + "-shm")):
@@ -43,6 +89,7 @@ def write_demo_database(path: Path | str, contacts: int, seed: int = 1, progress
     path = Path(path).expanduser().absolute()
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = _temporary_path(path)
+    remove_stale_partials(path.parent)
     _remove(partial)
     try:
         database = open_database(partial)
@@ -111,14 +158,28 @@ def _produce(seed: int, contacts: int, tag_ids: dict[str, int], rows) -> None:
     """Worker process: every slice's rows, in order, onto the queue."""
     names = draw_names(seed, contacts)
     for i in range(_slices(contacts)):
-        rows.put(build_chunk(seed, i, names[i * CHUNK : (i + 1) * CHUNK], tag_ids))
+        # marshal, not the queue's pickle: plain tuples of str/int/None go over several times cheaper.
+        chunk = build_chunk(seed, i, names[i * CHUNK : (i + 1) * CHUNK], tag_ids)
+        _put(rows, marshal.dumps(tuple(getattr(chunk, f.name) for f in fields(chunk))))
+
+
+def _put(rows, item: bytes) -> None:
+    """Block while the queue is full, but not for ever once the writing process is gone (killed)."""
+    parent = multiprocessing.parent_process()
+    while True:
+        try:
+            rows.put(item, timeout=1)
+            return
+        except queue.Full:
+            if parent is not None and not parent.is_alive():
+                raise SystemExit(1) from None
 
 
 def _received(rows, worker, count: int) -> Iterator[ContactRows]:
     for _ in range(count):
         while True:
             try:
-                yield rows.get(timeout=1)
+                yield ContactRows(*marshal.loads(rows.get(timeout=1)))
                 break
             except queue.Empty:
                 if not worker.is_alive():
