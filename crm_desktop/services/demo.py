@@ -23,6 +23,9 @@ from crm_desktop import paths
 from crm_desktop.db.connection import lock_path, open_database
 from crm_desktop.db.errors import DatabaseLockedError
 from crm_desktop.db.contacts_bulk import ContactBulkLoader, ContactRows
+from crm_desktop.domain.clock import Clock
+from crm_desktop.services.clock import SystemClock
+from crm_desktop.services.demo_activities import write_demo_activities
 from crm_desktop.services.demo_factory import CHUNK, build_chunk, draw_names
 from crm_desktop.services.demo_pools_world import TAGS
 
@@ -82,8 +85,13 @@ def _remove(*files: Path) -> None:
             candidate.unlink(missing_ok=True)
 
 
-def write_demo_database(path: Path | str, contacts: int, seed: int = 1, progress: Progress | None = None) -> Path:
-    """Write a demo database of `contacts` contacts at path (replacing a file there); returns the path."""
+def write_demo_database(path: Path | str, contacts: int, seed: int = 1, progress: Progress | None = None,
+                        history: bool = True, clock: Clock | None = None,
+                        history_progress: Progress | None = None) -> Path:  # fmt: skip
+    """Write a demo database of `contacts` contacts at path (replacing a file there); returns the path.
+
+    With history (the default) every contact also gets years of activities and some open follow-ups,
+    hung on the clock's local day (services.demo_activities)."""
     if contacts < 0:
         raise ValueError("The number of contacts cannot be negative.")
     path = Path(path).expanduser().absolute()
@@ -106,6 +114,10 @@ def write_demo_database(path: Path | str, contacts: int, seed: int = 1, progress
         except BaseException:
             loader.abort()
             raise
+        try:
+            if history:
+                clock = clock or SystemClock()
+                write_demo_activities(database, seed, clock.now(), clock.zone, history_progress)
         finally:
             database.close()
         # A copy of the app may have the old file open: never swap the file under it. Its -wal/-shm

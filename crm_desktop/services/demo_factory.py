@@ -24,7 +24,7 @@ from crm_desktop.db.sort_positions import STEP
 from crm_desktop.domain.contact import filed_name
 from crm_desktop.domain.text import LETTER_FOLDS, fold
 from crm_desktop.services.demo_cultures import CULTURES, needs_letter_folds
-from crm_desktop.services.demo_phones import make_phone
+from crm_desktop.services.demo_phones import HOME_REGION, make_phone
 from crm_desktop.services.demo_pools_world import COMPANY_TLD, SOURCES, TAGS, WEBMAIL
 
 CHUNK = 20_000  # cards per build_chunk() slice: part of the data's definition (each slice has its own stream)
@@ -181,7 +181,7 @@ def _contact(rng, texts: _Texts, cid: int, name: Name, rows: ContactRows, tag_id
     for position in range(count):
         mobile = (position == 0) != is_company
         typed, phone_terms = make_phone(rnd, region, area, mobile)
-        rows.phones.append((cid, position, "mobile" if mobile else "work", typed))
+        rows.phones.append((cid, position, "mobile" if mobile else "work", typed, HOME_REGION))
         phones.append(typed)
         terms.append(phone_terms)
 
