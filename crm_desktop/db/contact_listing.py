@@ -34,6 +34,7 @@ ORDER_BY = {
     SortColumn.STAGE: ("c.stage", "c.sort_pos"),
     SortColumn.TAGS: ("c.tags_text", "c.sort_pos"),
     SortColumn.LAST_CONTACTED: ("c.last_contacted_at", "c.sort_pos"),
+    SortColumn.LAST_ATTEMPT: ("c.last_attempt_at", "c.sort_pos"),
     SortColumn.UPDATED: ("c.updated_at", "c.id"),
 }
 _TRASH_HAYSTACK = (

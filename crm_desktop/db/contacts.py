@@ -31,7 +31,7 @@ CHUNK = 500  # ids per IN (...) list, well under SQLite's parameter limit
 
 _SUMMARY_COLUMNS = (
     "id, kind, display_name, file_as, company, job_title, primary_phone, primary_email, city, "
-    "relationship, stage, tags_text, updated_at, deleted_at, last_contacted_at, created_at"
+    "relationship, stage, tags_text, updated_at, deleted_at, last_contacted_at, created_at, last_attempt_at"
 )
 _CONTACT_COLUMNS = (
     "kind", "prefix", "first_name", "middle_name", "last_name", "suffix", "nickname", "job_title",

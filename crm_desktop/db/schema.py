@@ -221,6 +221,7 @@ def _v3_activities(conn: sqlite3.Connection) -> None:
         ALTER TABLE contacts ADD COLUMN last_contacted_at INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE contacts ADD COLUMN last_attempt_at INTEGER NOT NULL DEFAULT 0;
         CREATE INDEX contacts_by_last_contacted ON contacts(last_contacted_at, sort_pos) WHERE deleted_at IS NULL;
+        CREATE INDEX contacts_by_last_attempt ON contacts(last_attempt_at, sort_pos) WHERE deleted_at IS NULL;
         CREATE INDEX contacts_by_birthday ON contacts(birthday_month, birthday_day)
             WHERE deleted_at IS NULL AND birthday_month IS NOT NULL;
         CREATE INDEX contacts_by_relationship_contacted ON contacts(relationship, last_contacted_at)

@@ -16,6 +16,7 @@ class SortColumn(enum.StrEnum):
     STAGE = "stage"
     TAGS = "tags"
     LAST_CONTACTED = "last_contacted"
+    LAST_ATTEMPT = "last_attempt"
     UPDATED = "updated"
 
 
@@ -50,3 +51,4 @@ class ContactSummary:
     deleted_at: str | None
     last_contacted_at: int = 0  # seconds since 1970 UTC; 0: never reached
     created_at: str = ""
+    last_attempt_at: int = 0  # the last call, meeting, email or letter, reached or not; 0: never

@@ -69,3 +69,15 @@ def test_sorting_by_last_contacted_puts_never_first_and_follows_new_calls(ws):
     model.refresh()
     assert model.index(model.rowCount() - 1, 0).data(ID_ROLE) == p["Cold"]
     assert colours(model)[p["Cold"]] is None
+
+
+def test_last_attempt_counts_unanswered_calls_and_sorts(ws):
+    from crm_desktop.ui.contacts.table_model import ATTEMPT_COLUMN
+
+    p = ws.people
+    ws.activities.save(Activity(p["Fresh"], ActivityKind.CALL, "No one there", at=NOW - timedelta(hours=2),
+                                outcome="no answer"))  # fmt: skip
+    model = ContactTableModel(ws.contacts, ContactQuery(sort=SortColumn.LAST_ATTEMPT, descending=True))
+    assert model.index(0, 0).data(ID_ROLE) == p["Fresh"]
+    assert model.index(0, ATTEMPT_COLUMN).data() == (NOW - timedelta(hours=2)).astimezone().strftime("%Y-%m-%d")
+    assert model.index(model.rowCount() - 1, ATTEMPT_COLUMN).data() == ""  # علی: never

@@ -22,7 +22,7 @@ from crm_desktop.ui.resources import icon
 # A search that answers within a frame runs on the keystroke itself; a slower one (a 1-letter query over a
 # huge file) waits this long for the next keystroke, so a fast typist does not queue up stale searches.
 SEARCH_DELAY_MS = 120
-FIRST_HIDDEN = tuple(i for i, c in enumerate(COLUMNS) if c.title in ("Relationship", "Stage", "Tags", "Updated"))
+FIRST_HIDDEN = tuple(i for i, c in enumerate(COLUMNS) if c.title in ("Relationship", "Stage", "Tags", "Last attempt", "Updated"))
 FAST_SEARCH_S = 0.025
 BUSY_CUE_MS = 500  # a search on the worker shows "Searching…" only once it has taken this long
 

@@ -56,11 +56,13 @@ COLUMNS: tuple[Column, ...] = (
     Column("Stage", SortColumn.STAGE),
     Column("Tags", SortColumn.TAGS),
     Column("Last contacted", SortColumn.LAST_CONTACTED),
+    Column("Last attempt", SortColumn.LAST_ATTEMPT),
     Column("Updated", SortColumn.UPDATED),
 )
 NAME_COLUMN = 0
 TIME_COLUMN = len(COLUMNS) - 1
-CONTACTED_COLUMN = TIME_COLUMN - 1
+CONTACTED_COLUMN = TIME_COLUMN - 2
+ATTEMPT_COLUMN = TIME_COLUMN - 1
 # How long since a contact was last reached, against their care rule (domain.care.Warmth): 1 amber, 2 red.
 WARMTH_COLOURS = {1: QBrush(QColor("#b26a00")), 2: QBrush(QColor("#c62828"))}
 Warmth = Callable[[ContactSummary], int]  # 0 fine, 1 cooling, 2 cold
@@ -124,13 +126,14 @@ def _row(summary: ContactSummary, trashed: bool, fonts: dict[str, QFont], warmth
     if level:
         tip += " — " + QCoreApplication.translate(
             "ContactTableModel", "past the maximum interval" if level == 2 else "past the ideal interval")
+    attempted = local_day_text(summary.last_attempt_at)
     return _Row((
-        [*(c.display for c in cells), contacted, None],
-        [*texts, tip, None],
-        (*(c.alignment for c in cells), LEFT, LEFT),
-        (*(fonts.get(c.script) if c.script else None for c in cells), None, None),
-        (*(c.rtl for c in cells), False, False),
-        (*(c.script for c in cells), None, None),
+        [*(c.display for c in cells), contacted, attempted, None],
+        [*texts, tip, attempted or QCoreApplication.translate("ContactTableModel", "Never"), None],
+        (*(c.alignment for c in cells), LEFT, LEFT, LEFT),
+        (*(fonts.get(c.script) if c.script else None for c in cells), None, None, None),
+        (*(c.rtl for c in cells), False, False, False),
+        (*(c.script for c in cells), None, None, None),
         summary.id,
         stamp,
         colours,

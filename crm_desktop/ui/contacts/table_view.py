@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.ui.contacts.table_model import COLUMNS, NAME_COLUMN, ContactTableModel
 
 # First-start widths (the user's own are remembered); the last visible column takes the rest.
-COLUMN_WIDTHS = (200, 160, 130, 200, 110, 95, 80, 120, 110, 120)
+COLUMN_WIDTHS = (200, 160, 130, 200, 110, 95, 80, 120, 110, 110, 120)
 MIN_COLUMN_WIDTH = 60
 CELL_MARGIN = 6  # pixels each side of a cell's text: an Urdu name aligned right next to a phone aligned left
 # A bigger selection (Ctrl+A on a long list) is not read id by id: across a refresh it is kept as "every row"
