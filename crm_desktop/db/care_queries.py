@@ -55,18 +55,26 @@ def birthdays_on(conn: sqlite3.Connection, month_days: list[tuple[int, int]], li
 
 def quiet_since(conn: sqlite3.Connection, rule: CareRule, before: datetime, limit: int) -> list[CareCandidate]:
     """Live contacts under a rule not reached since `before` (never reached: made before it), quietest
-    first."""
+    first: up to `limit` of each kind, every query one ordered index range (no sort of the matches)."""
     cutoff, cutoff_iso = epoch(before), iso(before)
-    quiet = "((c.last_contacted_at = 0 AND c.created_at < ?) OR (c.last_contacted_at > 0 AND c.last_contacted_at < ?))"
     if rule.target is RuleTarget.RELATIONSHIP:
-        sql = (
-            f"SELECT {_FIELDS} FROM contacts c WHERE c.deleted_at IS NULL AND c.relationship = ? AND {quiet} "
-            "ORDER BY c.last_contacted_at, c.created_at LIMIT ?"
-        )
+        head = f"SELECT {_FIELDS} FROM contacts c WHERE c.deleted_at IS NULL AND c.relationship = ? AND "
+        target: tuple = (rule.value,)
+        never_order = "c.id"  # (relationship, last_contacted_at = 0) leaves the index in id order
     else:
-        sql = (
-            f"SELECT {_FIELDS} FROM contacts c JOIN contact_tags ct ON ct.contact_id = c.id "
-            "JOIN tags t ON t.id = ct.tag_id AND t.name = ? COLLATE NOCASE "
-            f"WHERE c.deleted_at IS NULL AND {quiet} ORDER BY c.last_contacted_at, c.created_at LIMIT ?"
-        )
-    return [_candidate(r) for r in conn.execute(sql, (rule.value, cutoff_iso, cutoff, limit))]
+        tag = conn.execute("SELECT id FROM tags WHERE name = ? COLLATE NOCASE", (rule.value,)).fetchone()
+        if tag is None:
+            return []
+        head = (f"SELECT {_FIELDS} FROM contacts c WHERE c.deleted_at IS NULL AND EXISTS (SELECT 1 FROM contact_tags "
+                "ct WHERE ct.contact_id = c.id AND ct.tag_id = ?) AND ")  # fmt: skip
+        target = (tag[0],)
+        never_order = "c.sort_pos"
+    reached_long_ago = conn.execute(
+        head + "c.last_contacted_at > 0 AND c.last_contacted_at < ? ORDER BY c.last_contacted_at LIMIT ?",
+        (*target, cutoff, limit),
+    ).fetchall()
+    never = conn.execute(
+        head + f"c.last_contacted_at = 0 AND c.created_at < ? ORDER BY {never_order} LIMIT ?",
+        (*target, cutoff_iso, limit),
+    ).fetchall()
+    return [_candidate(r) for r in never + reached_long_ago]
