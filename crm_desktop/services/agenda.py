@@ -14,7 +14,7 @@ from crm_desktop.domain.clock import Clock, at_local, from_epoch, today
 from crm_desktop.domain.contact_query import ContactSummary
 from crm_desktop.services.preferences import FollowUpPreferences
 
-SECTION_LIMIT = 200  # rows shown per section; the count says how many there are
+SECTION_LIMIT = 60  # rows shown per section (about three screens); the count says how many there are
 BIRTHDAY_ALARM = time(9, 0)  # birthday reminders ring at 09:00 local, on the day and N days before
 
 
@@ -86,13 +86,13 @@ class AgendaService:
             result.going_cold = self.going_cold(now)
         return result
 
-    def birthdays(self, day: date, days: int) -> list[Birthday]:
-        """Birthdays from today to `days` ahead (the Preferences' lead days at least)."""
-        return self._kept_between(day, day + timedelta(days=max(days, self.preferences.birthday_lead_days)))
+    def birthdays(self, day: date, days: int, limit: int = SECTION_LIMIT) -> list[Birthday]:
+        """Birthdays from today to `days` ahead (the Preferences' lead days at least), soonest first."""
+        return self._kept_between(day, day + timedelta(days=max(days, self.preferences.birthday_lead_days)), limit)
 
-    def _kept_between(self, first: date, last: date) -> list[Birthday]:
+    def _kept_between(self, first: date, last: date, limit: int = 500) -> list[Birthday]:
         found = []
-        for candidate in birthdays_on(self.activities.conn, birthday_window_days(first, last)):
+        for candidate in birthdays_on(self.activities.conn, birthday_window_days(first, last), limit):
             b = candidate.birthday
             on = next_birthday(b, first)
             if on <= last:
