@@ -65,6 +65,8 @@ def test_search_keys_and_uuids_follow_the_ids(demo):
     assert len(rows) == count
     assert all(int(uuid[:8] + uuid[9:13], 16) == 1_700_000_000_000 + id_ for id_, uuid, _, _ in rows)
     assert len({uuid for _, uuid, _, _ in rows}) == count and all(uuid[14] == "7" for _, uuid, _, _ in rows)
+    assert _all(path, "SELECT k FROM activities_fts_config") == [("version",)]  # load tuning not kept
+    assert _all(path, "SELECT journal_mode FROM pragma_journal_mode") == [("wal",)]
 
 
 def test_every_row_reads_back_and_derived_dates_match_a_recount(demo):
