@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from dataclasses import dataclass
@@ -76,6 +77,11 @@ def main(argv: list[str], prog: str = "crm-desktop") -> int:
     except ImportFailed as exc:
         print(f"crm-desktop: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader went away (`crm-desktop agenda ... | head`): not an error worth a message. Python
+        # would still complain while flushing stdout at exit, so point it at nothing first.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as exc:
         print(f"crm-desktop: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
         return 1
@@ -111,6 +117,8 @@ def build_parser(prog: str = "crm-desktop") -> argparse.ArgumentParser:
                       help=f"how many contacts (default: {paths.DEMO_CONTACTS})")
     demo.add_argument("--seed", type=int, default=1, help="the same seed writes the same contacts (default: 1)")
     demo.add_argument("--force", action="store_true", help="replace an existing file")
+    demo.add_argument("--no-history", action="store_true",
+                      help="contacts only: no activities or follow-ups (about five per contact otherwise)")
     demo.set_defaults(handler=_demo)
 
     search = sub.add_parser("search", help="print the contacts matching a search, one per line")
@@ -156,16 +164,30 @@ def _demo(args) -> int:
     started = time.perf_counter()
     interactive = sys.stderr.isatty()
 
+    contacts_done: list[float] = []
+
     def progress(done: int, total: int) -> None:
         if interactive:
             print(f"\r{done:,} of {total:,} contacts", end="", file=sys.stderr, flush=True)
 
+    def history_progress(done: int, total: int) -> None:
+        if not contacts_done:
+            contacts_done.append(time.perf_counter())
+        if interactive:
+            print(f"\rhistory: {done:,} of {total:,} contacts   ", end="", file=sys.stderr, flush=True)
+
     from crm_desktop.services.demo import write_demo_database
 
-    write_demo_database(path, args.contacts, seed=args.seed, progress=progress)
+    write_demo_database(path, args.contacts, seed=args.seed, progress=progress, history=not args.no_history,
+                        history_progress=history_progress)  # fmt: skip
     if interactive:
         print(file=sys.stderr)
-    print(f"Wrote {args.contacts:,} demo contacts to {path} in {time.perf_counter() - started:.1f} s.")
+    finished = time.perf_counter()
+    if args.no_history or not contacts_done:
+        print(f"Wrote {args.contacts:,} demo contacts to {path} in {finished - started:.1f} s.")
+    else:
+        print(f"Wrote {args.contacts:,} demo contacts to {path} in {contacts_done[0] - started:.1f} s, "
+              f"and their history in {finished - contacts_done[0]:.1f} s more.")  # fmt: skip
     return 0
 
 

@@ -117,10 +117,10 @@ class ActivityRepository:
             marks = ",".join("?" * len(chunk))
             self.conn.execute(
                 f"""UPDATE contacts SET
-                    last_contacted_at = (SELECT max(a.sort_at) FROM activities a WHERE a.contact_id = contacts.id
+                    last_contacted_at = (SELECT coalesce(max(a.sort_at), 0) FROM activities a WHERE a.contact_id = contacts.id
                         AND a.done = 1 AND a.deleted_at IS NULL AND a.kind IN ({_CONTACT_KIND_LIST})
                         AND a.outcome NOT IN ({_UNREACHED_LIST})),
-                    last_attempt_at = (SELECT max(a.sort_at) FROM activities a WHERE a.contact_id = contacts.id
+                    last_attempt_at = (SELECT coalesce(max(a.sort_at), 0) FROM activities a WHERE a.contact_id = contacts.id
                         AND a.done = 1 AND a.deleted_at IS NULL AND a.kind IN ({_CONTACT_KIND_LIST}))
                     WHERE id IN ({marks})""",
                 chunk,
@@ -241,7 +241,7 @@ class ActivityRepository:
         row = self.conn.execute(
             "SELECT last_contacted_at, last_attempt_at FROM contacts WHERE id = ?", (contact_id,)
         ).fetchone()
-        return (None, None) if row is None else (_opt_instant(row[0]), _opt_instant(row[1]))
+        return (None, None) if row is None else (_opt_instant(row[0] or None), _opt_instant(row[1] or None))
 
     def full_length(self, ids: Sequence[int]) -> int:
         """The real length of a list whose length is provisional; safe to call from another thread."""

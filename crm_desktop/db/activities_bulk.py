@@ -26,7 +26,7 @@ _FTS_INSERT = "INSERT INTO temp.activity_search_load (key, subject, details) VAL
 _FTS_FROM_PARK = (
     "INSERT INTO activities_fts (rowid, subject, details) SELECT key, subject, details FROM temp.activity_search_load"
 )
-_DATES = "UPDATE contacts SET last_contacted_at = ?, last_attempt_at = ? WHERE id = ?"
+_DATES = "UPDATE contacts SET last_contacted_at = coalesce(?, 0), last_attempt_at = coalesce(?, 0) WHERE id = ?"
 
 
 @dataclass(slots=True)

@@ -190,7 +190,8 @@ class HistoryLoader:
             conn.execute(_merge_sql(schema, index), {"shift": shift, "zone": self.zone, "uuid_base": self.uuid_base})
         for schema in schemas:
             conn.execute(
-                "UPDATE contacts SET last_contacted_at = d.last_contacted_at, last_attempt_at = d.last_attempt_at "
+                "UPDATE contacts SET last_contacted_at = coalesce(d.last_contacted_at, 0), "
+                "last_attempt_at = coalesce(d.last_attempt_at, 0) "
                 f"FROM {schema}.dates AS d WHERE contacts.id = d.contact_id"
             )
         for _, sql in indexes:

@@ -33,7 +33,7 @@ def _candidate(row) -> CareCandidate:
     cid, name, relationship, tags_text, last, created, b_month, b_day, b_year = row
     return CareCandidate(
         cid, name, relationship, tuple(t for t in tags_text.split(", ") if t),
-        from_epoch(last) if last is not None else None, datetime.fromisoformat(created.replace("Z", "+00:00")),
+        from_epoch(last) if last else None, datetime.fromisoformat(created.replace("Z", "+00:00")),
         Birthday(b_month, b_day, b_year) if b_month else None,
     )  # fmt: skip
 
@@ -57,7 +57,7 @@ def quiet_since(conn: sqlite3.Connection, rule: CareRule, before: datetime, limi
     """Live contacts under a rule not reached since `before` (never reached: made before it), quietest
     first."""
     cutoff, cutoff_iso = epoch(before), iso(before)
-    quiet = "((c.last_contacted_at IS NULL AND c.created_at < ?) OR c.last_contacted_at < ?)"
+    quiet = "((c.last_contacted_at = 0 AND c.created_at < ?) OR (c.last_contacted_at > 0 AND c.last_contacted_at < ?))"
     if rule.target is RuleTarget.RELATIONSHIP:
         sql = (
             f"SELECT {_FIELDS} FROM contacts c WHERE c.deleted_at IS NULL AND c.relationship = ? AND {quiet} "

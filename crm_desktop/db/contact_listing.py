@@ -33,6 +33,8 @@ ORDER_BY = {
     SortColumn.RELATIONSHIP: ("c.relationship", "c.sort_pos"),
     SortColumn.STAGE: ("c.stage", "c.sort_pos"),
     SortColumn.TAGS: ("c.tags_text", "c.sort_pos"),
+    SortColumn.LAST_CONTACTED: ("c.last_contacted_at", "c.sort_pos"),
+    SortColumn.LAST_ATTEMPT: ("c.last_attempt_at", "c.sort_pos"),
     SortColumn.UPDATED: ("c.updated_at", "c.id"),
 }
 _TRASH_HAYSTACK = (
@@ -148,6 +150,16 @@ class ContactListing:
         if not match and not query.tag and not query.trashed and not query_tokens(query.text):
             return self._indexed_ids(query)
         return self._sorted_ids(query)
+
+    def sorts_all(self, query: ContactQuery) -> bool:
+        """True when ids() reads and sorts every match in one query (not lazily): up to seconds at a
+        million cards, so the UI asks for such a list off its thread. The Trash is small: never."""
+        if query.trashed:
+            return False
+        match = fts_match_expression(query.text)
+        if match and self._plain(query) and query.sort is SortColumn.NAME:
+            return False
+        return bool(match or query.tag or query_tokens(query.text))
 
     def count(self, query: ContactQuery) -> int:
         where, params = self.where(query)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from array import array
 import uuid as uuidlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
@@ -30,7 +31,7 @@ CHUNK = 500  # ids per IN (...) list, well under SQLite's parameter limit
 
 _SUMMARY_COLUMNS = (
     "id, kind, display_name, file_as, company, job_title, primary_phone, primary_email, city, "
-    "relationship, stage, tags_text, updated_at, deleted_at"
+    "relationship, stage, tags_text, updated_at, deleted_at, last_contacted_at, created_at, last_attempt_at"
 )
 _CONTACT_COLUMNS = (
     "kind", "prefix", "first_name", "middle_name", "last_name", "suffix", "nickname", "job_title",
@@ -322,6 +323,27 @@ class ContactRepository:
     def search_ids(self, query: ContactQuery) -> Sequence[int]:
         """Ids of every matching card in display order: the contact list model holds just these."""
         return self.listing.ids(query)
+
+    def sorts_all(self, query: ContactQuery) -> bool:
+        return self.listing.sorts_all(query)
+
+    def search_ids_apart(self, query: ContactQuery, cancelled: Callable[[], bool]) -> Sequence[int] | None:
+        """search_ids() on a reader connection of its own, safe on a worker thread; None once cancelled()
+        turns true (checked while the query runs, so a stale search stops early)."""
+        reader = self.database.reader()
+        try:
+            reader.set_progress_handler(lambda: 1 if cancelled() else 0, 20_000)
+            try:
+                ids = ContactListing(reader).ids(query)
+            except sqlite3.OperationalError:
+                if cancelled():
+                    return None
+                raise
+            if not isinstance(ids, array):
+                ids = array("q", ids)  # a lazy list would read through this reader after it closed
+            return None if cancelled() else ids
+        finally:
+            reader.close()
 
     def count(self, query: ContactQuery = ContactQuery()) -> int:
         return self.listing.count(query)

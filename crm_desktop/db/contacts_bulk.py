@@ -40,7 +40,7 @@ class ContactRows:
     """One batch of new contacts as rows; ids are chosen by the caller and must be new."""
 
     contacts: list[tuple] = field(default_factory=list)  # CONTACT_COLUMNS
-    phones: list[tuple] = field(default_factory=list)  # contact_id, position, label, number
+    phones: list[tuple] = field(default_factory=list)  # contact_id, position, label, number, region
     emails: list[tuple] = field(default_factory=list)  # contact_id, position, label, address
     addresses: list[tuple] = field(default_factory=list)  # contact_id, position, label, street, city, region, postcode, country
     websites: list[tuple] = field(default_factory=list)  # contact_id, position, label, url
@@ -50,7 +50,7 @@ class ContactRows:
 
 _INSERTS = (
     ("contacts", "contacts", CONTACT_COLUMNS),
-    ("phones", "contact_phones", ("contact_id", "position", "label", "number")),
+    ("phones", "contact_phones", ("contact_id", "position", "label", "number", "region")),
     ("emails", "contact_emails", ("contact_id", "position", "label", "address")),
     ("addresses", "contact_addresses",
      ("contact_id", "position", "label", "street", "city", "region", "postcode", "country")),

@@ -217,9 +217,11 @@ def _v3_activities(conn: sqlite3.Connection) -> None:
             WHERE contact_id = NEW.id AND deleted_at IS NULL;
         END;
         -- Derived from the log, kept by the activity repository: sortable in the contact list.
-        ALTER TABLE contacts ADD COLUMN last_contacted_at INTEGER;
-        ALTER TABLE contacts ADD COLUMN last_attempt_at INTEGER;
+        -- 0: never. Not NULL, so the list sorts and pages on them like any other column.
+        ALTER TABLE contacts ADD COLUMN last_contacted_at INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE contacts ADD COLUMN last_attempt_at INTEGER NOT NULL DEFAULT 0;
         CREATE INDEX contacts_by_last_contacted ON contacts(last_contacted_at, sort_pos) WHERE deleted_at IS NULL;
+        CREATE INDEX contacts_by_last_attempt ON contacts(last_attempt_at, sort_pos) WHERE deleted_at IS NULL;
         CREATE INDEX contacts_by_birthday ON contacts(birthday_month, birthday_day)
             WHERE deleted_at IS NULL AND birthday_month IS NOT NULL;
         CREATE INDEX contacts_by_relationship_contacted ON contacts(relationship, last_contacted_at)

@@ -15,6 +15,8 @@ class SortColumn(enum.StrEnum):
     RELATIONSHIP = "relationship"
     STAGE = "stage"
     TAGS = "tags"
+    LAST_CONTACTED = "last_contacted"
+    LAST_ATTEMPT = "last_attempt"
     UPDATED = "updated"
 
 
@@ -47,3 +49,6 @@ class ContactSummary:
     tags: str
     updated_at: str
     deleted_at: str | None
+    last_contacted_at: int = 0  # seconds since 1970 UTC; 0: never reached
+    created_at: str = ""
+    last_attempt_at: int = 0  # the last call, meeting, email or letter, reached or not; 0: never

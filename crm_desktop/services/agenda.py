@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -9,7 +10,8 @@ from crm_desktop.db.activities import ActivityRepository
 from crm_desktop.db.care_queries import CareCandidate, birthdays_on, quiet_since
 from crm_desktop.domain.activity_query import ActivitySummary
 from crm_desktop.domain.care import Warmth, birthday_window_days, next_birthday, strictest_rule, warmth
-from crm_desktop.domain.clock import Clock, at_local, today
+from crm_desktop.domain.clock import Clock, at_local, from_epoch, today
+from crm_desktop.domain.contact_query import ContactSummary
 from crm_desktop.services.preferences import FollowUpPreferences
 
 SECTION_LIMIT = 200  # rows shown per section; the count says how many there are
@@ -108,6 +110,20 @@ class AgendaService:
         ordered = sorted(seen.values(), key=lambda c: (-c.warmth, -c.quiet_days, c.name))
         return ordered[:limit]
 
+    def warmth_judge(self) -> Callable[[ContactSummary], Warmth]:
+        """A judge of list rows against the care rules as they are now (one settings read, then pure)."""
+        rules, now = self.preferences.care_rules, self.clock.now()
+
+        def judge(summary: ContactSummary) -> Warmth:
+            rule = strictest_rule(rules, summary.relationship, summary.tags.split(", ") if summary.tags else ())
+            if rule is None:
+                return Warmth.FINE
+            last = from_epoch(summary.last_contacted_at) if summary.last_contacted_at else None
+            known = _instant(summary.created_at) or now
+            return warmth(rule, last, known, now)
+
+        return judge
+
     @staticmethod
     def _judge(candidate: CareCandidate, rules, now: datetime) -> ColdContact | None:
         rule = strictest_rule(rules, candidate.relationship, candidate.tags)
@@ -151,3 +167,10 @@ class AgendaService:
     def dismiss_birthdays(self, day: date) -> None:
         """On disk at once: today's birthday reminder does not come back, not even after a restart."""
         self.preferences.birthdays_dismissed_through = day
+
+
+def _instant(iso_text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(iso_text.replace("Z", "+00:00")) if iso_text else None
+    except ValueError:
+        return None

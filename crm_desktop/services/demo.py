@@ -6,11 +6,15 @@ so an interrupted run leaves no half-written database behind.
 
 from __future__ import annotations
 
+import marshal
 import multiprocessing
 import os
 import queue
+import re
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import fields
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -19,6 +23,9 @@ from crm_desktop import paths
 from crm_desktop.db.connection import lock_path, open_database
 from crm_desktop.db.errors import DatabaseLockedError
 from crm_desktop.db.contacts_bulk import ContactBulkLoader, ContactRows
+from crm_desktop.domain.clock import Clock
+from crm_desktop.services.clock import SystemClock
+from crm_desktop.services.demo_activities import write_demo_activities
 from crm_desktop.services.demo_factory import CHUNK, build_chunk, draw_names
 from crm_desktop.services.demo_pools_world import TAGS
 
@@ -30,19 +37,67 @@ def _temporary_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}.partial")
 
 
+# A partial file and its companions (-wal, -shm, .lock, the search index's .search side file and its own).
+_PARTIAL = re.compile(r"\..+\.(\d+)\.partial(\.search|\.history\d|\.history-search)?(-wal|-shm|-journal|\.lock)?")
+
+
+def remove_stale_partials(folder: Path) -> list[Path]:
+    """Delete what killed demo runs left in folder: partial files whose process is gone. Returns them."""
+    removed = []
+    for file in folder.glob(".*.partial*"):
+        match = _PARTIAL.fullmatch(file.name)
+        if match is None or int(match[1]) == os.getpid() or _process_alive(int(match[1])):
+            continue
+        try:
+            file.unlink()
+        except FileNotFoundError:
+            continue
+        except OSError:  # Windows: still open by someone after all
+            continue
+        removed.append(file)
+    return removed
+
+
+def _process_alive(pid: int) -> bool:
+    if sys.platform == "win32":  # os.kill(pid, 0) would terminate the process there
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32
+        handle = kernel32.OpenProcess(0x00100000 | 0x1000, False, pid)  # SYNCHRONIZE | QUERY_LIMITED_INFORMATION
+        if not handle:
+            return kernel32.GetLastError() == 5  # access denied: it exists
+        try:
+            return kernel32.WaitForSingleObject(handle, 0) == 0x102  # WAIT_TIMEOUT: still running
+        finally:
+            kernel32.CloseHandle(handle)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
 def _remove(*files: Path) -> None:
     for file in files:
         for candidate in (file, file.with_name(file.name + "-wal"), file.with_name(file.name + "-shm")):
             candidate.unlink(missing_ok=True)
 
 
-def write_demo_database(path: Path | str, contacts: int, seed: int = 1, progress: Progress | None = None) -> Path:
-    """Write a demo database of `contacts` contacts at path (replacing a file there); returns the path."""
+def write_demo_database(path: Path | str, contacts: int, seed: int = 1, progress: Progress | None = None,
+                        history: bool = True, clock: Clock | None = None,
+                        history_progress: Progress | None = None) -> Path:  # fmt: skip
+    """Write a demo database of `contacts` contacts at path (replacing a file there); returns the path.
+
+    With history (the default) every contact also gets years of activities and some open follow-ups,
+    hung on the clock's local day (services.demo_activities)."""
     if contacts < 0:
         raise ValueError("The number of contacts cannot be negative.")
     path = Path(path).expanduser().absolute()
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = _temporary_path(path)
+    remove_stale_partials(path.parent)
     _remove(partial)
     try:
         database = open_database(partial)
@@ -59,6 +114,10 @@ def write_demo_database(path: Path | str, contacts: int, seed: int = 1, progress
         except BaseException:
             loader.abort()
             raise
+        try:
+            if history:
+                clock = clock or SystemClock()
+                write_demo_activities(database, seed, clock.now(), clock.zone, history_progress)
         finally:
             database.close()
         # A copy of the app may have the old file open: never swap the file under it. Its -wal/-shm
@@ -111,14 +170,28 @@ def _produce(seed: int, contacts: int, tag_ids: dict[str, int], rows) -> None:
     """Worker process: every slice's rows, in order, onto the queue."""
     names = draw_names(seed, contacts)
     for i in range(_slices(contacts)):
-        rows.put(build_chunk(seed, i, names[i * CHUNK : (i + 1) * CHUNK], tag_ids))
+        # marshal, not the queue's pickle: plain tuples of str/int/None go over several times cheaper.
+        chunk = build_chunk(seed, i, names[i * CHUNK : (i + 1) * CHUNK], tag_ids)
+        _put(rows, marshal.dumps(tuple(getattr(chunk, f.name) for f in fields(chunk))))
+
+
+def _put(rows, item: bytes) -> None:
+    """Block while the queue is full, but not for ever once the writing process is gone (killed)."""
+    parent = multiprocessing.parent_process()
+    while True:
+        try:
+            rows.put(item, timeout=1)
+            return
+        except queue.Full:
+            if parent is not None and not parent.is_alive():
+                raise SystemExit(1) from None
 
 
 def _received(rows, worker, count: int) -> Iterator[ContactRows]:
     for _ in range(count):
         while True:
             try:
-                yield rows.get(timeout=1)
+                yield ContactRows(*marshal.loads(rows.get(timeout=1)))
                 break
             except queue.Empty:
                 if not worker.is_alive():

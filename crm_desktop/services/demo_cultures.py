@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from crm_desktop.services import demo_pools_south_asia as sa
 from crm_desktop.services import demo_pools_world as world
@@ -104,3 +104,17 @@ CULTURES: tuple[Culture, ...] = (
             last=latin(world.AE_LAST)),
     Culture("UAE (South Asian)", 0.04, **_AE, native_share=0.0, **_DIASPORA),
 )  # fmt: skip
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _strings(item)
+
+
+def needs_letter_folds(culture: Culture, folds: dict[int, str]) -> bool:
+    """Whether any text of the culture changes under str.translate(folds) (German ß does): else the
+    index text can skip the translation."""
+    return any(s.translate(folds) != s for f in fields(culture) for s in _strings(getattr(culture, f.name)))

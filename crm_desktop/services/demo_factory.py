@@ -23,8 +23,8 @@ from crm_desktop.db.contacts_bulk import ContactRows
 from crm_desktop.db.sort_positions import STEP
 from crm_desktop.domain.contact import filed_name
 from crm_desktop.domain.text import LETTER_FOLDS, fold
-from crm_desktop.services.demo_cultures import CULTURES
-from crm_desktop.services.demo_phones import make_phone
+from crm_desktop.services.demo_cultures import CULTURES, needs_letter_folds
+from crm_desktop.services.demo_phones import HOME_REGION, make_phone
 from crm_desktop.services.demo_pools_world import COMPANY_TLD, SOURCES, TAGS, WEBMAIL
 
 CHUNK = 20_000  # cards per build_chunk() slice: part of the data's definition (each slice has its own stream)
@@ -40,6 +40,9 @@ _DAYS = tuple((_FIRST_DAY + dt.timedelta(days=d)).isoformat() for d in range((dt
 _INWARD_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
 _SLUG_KEEP = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 _CUMULATIVE = tuple(accumulate(c.weight for c in CULTURES))
+# Pool text is already NFKC without optional marks (tests/unit/test_demo.py): only LETTER_FOLDS remain,
+# and only a few cultures' text has letters they change.
+_FOLDS_NEEDED = tuple(needs_letter_folds(c, LETTER_FOLDS) for c in CULTURES)
 
 # A drawn name: (sort_key, culture index, script 0 Latin / 1 native, prefix, first pair, middle, last pair,
 # nickname, company base pair, company suffix pair). People have no company pairs, companies no first pair.
@@ -107,7 +110,7 @@ class _Texts:
     def __init__(self):
         self.fold: dict[str, str] = {"": ""}
         self.slug: dict[str, str] = {}
-        self.person: dict[tuple, tuple] = {}
+        self.filed: dict[tuple, str] = {}  # (last, first, middle) -> file_as
         times = random.Random(-1)
         self.times = tuple(
             f"T{times.randrange(7, 21):02d}:{times.randrange(60):02d}:{times.randrange(60):02d}."
@@ -178,7 +181,7 @@ def _contact(rng, texts: _Texts, cid: int, name: Name, rows: ContactRows, tag_id
     for position in range(count):
         mobile = (position == 0) != is_company
         typed, phone_terms = make_phone(rnd, region, area, mobile)
-        rows.phones.append((cid, position, "mobile" if mobile else "work", typed))
+        rows.phones.append((cid, position, "mobile" if mobile else "work", typed, HOME_REGION))
         phones.append(typed)
         terms.append(phone_terms)
 
@@ -256,7 +259,9 @@ def _contact(rng, texts: _Texts, cid: int, name: Name, rows: ContactRows, tag_id
         fts_name, fts_org = company, " "
     else:
         display = " ".join(p for p in (prefix, first, middle, last) if p)
-        file_as = filed_name(last, f"{first} {middle}" if middle else first)
+        file_as = texts.filed.get((last, first, middle))
+        if file_as is None:
+            file_as = texts.filed[(last, first, middle)] = filed_name(last, f"{first} {middle}" if middle else first)
         fts_name = f"{prefix} {first} {middle} {last}  {nickname}"
         fts_org = f"{company} {job}"
     rows.contacts.append((
@@ -267,11 +272,13 @@ def _contact(rng, texts: _Texts, cid: int, name: Name, rows: ContactRows, tag_id
     ))  # fmt: skip
     if deleted is not None:
         return  # the Trash is not searched
-    # Pool text is already NFKC without optional marks (tests/unit/test_demo.py); only letter folds remain.
+    place = " ".join(places)
+    if _FOLDS_NEEDED[ci]:
+        fts_name, fts_org = fts_name.translate(LETTER_FOLDS), fts_org.translate(LETTER_FOLDS)
+        place, notes = place.translate(LETTER_FOLDS), notes.translate(LETTER_FOLDS)
     rows.fts.append((
-        cid * STEP, fts_name.translate(LETTER_FOLDS), fts_org.translate(LETTER_FOLDS),
-        " ".join([a for _, a in emails] + terms + [u for _, u in websites]),
-        " ".join(places).translate(LETTER_FOLDS), " ".join(tags), notes.translate(LETTER_FOLDS),
+        cid * STEP, fts_name, fts_org, " ".join([a for _, a in emails] + terms + [u for _, u in websites]), place,
+        " ".join(tags), notes,
     ))  # fmt: skip
 
 

@@ -87,6 +87,9 @@ COUNTRIES: dict[str, Country] = {
     ),
 }  # fmt: skip
 
+_DIGIT_TEMPLATES = {
+    t: t.translate(_NOT_DIGITS) for c in COUNTRIES.values() for t in c.mobile_formats + c.landline_formats
+}
 MOBILE_LENGTH = {"PK": 10, "IN": 10, "LK": 9, "GB": 10, "DE": 11, "AE": 9}
 # First digit of a landline subscriber number that is valid in every listed area (London: 020 7/8...).
 LANDLINE_FIRST = {("GB", "20"): "78"}
@@ -120,5 +123,9 @@ def make_phone(rnd: Callable[[], float], region: str, area: str, mobile: bool) -
         nsn = area + first + _digits(rnd, rest - 1)
         split, formats = len(area), country.landline_formats
     a, b = nsn[:split], nsn[split:]
-    typed = formats[int(rnd() * len(formats))].format(a=a, b=b, bh=b[:3], bt=b[3:], n=nsn)
-    return typed, search_terms(typed, country, nsn)
+    template = formats[int(rnd() * len(formats))]
+    typed = template.format(a=a, b=b, bh=b[:3], bt=b[3:], n=nsn)
+    # The parts are digits, so the typed number's digits are the template's digits filled in.
+    digits = _DIGIT_TEMPLATES[template].format(a=a, b=b, bh=b[:3], bt=b[3:], n=nsn)
+    trunk = country.trunk + nsn if country.trunk else nsn
+    return typed, " ".join(dict.fromkeys((typed, digits, country.code + nsn, nsn, trunk)))

@@ -123,9 +123,39 @@ def bench_timeline(db: Path) -> dict:
                 return len(ids)
 
             open_card()
-            return {"timeline_10k_ms": timed(open_card, 9)}
+            results = {"timeline_10k_ms": timed(open_card, 9), "card_10k_painted_ms": card_painted(ws, contact_id)}
+        return results
     finally:
         copy.unlink(missing_ok=True)
+
+
+def card_painted(ws, contact_id: int) -> float:
+    """The real contact card (form and timeline), offscreen: from asking for the contact to painted."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from crm_desktop.ui.contacts.card import ContactCard
+    from crm_desktop.ui.resources import register_fonts
+
+    app = QApplication.instance() or QApplication([])
+    register_fonts()
+    card = ContactCard(ws)
+    card.resize(600, 900)
+    card.show()
+    other = ws.database.execute("SELECT max(id) FROM contacts WHERE id != ?", (contact_id,)).fetchone()[0]
+    times = []
+    for _ in range(9):
+        card.show_contact(other)
+        app.processEvents()
+        started = time.perf_counter()
+        card.show_contact(contact_id)
+        card.repaint()
+        app.processEvents()
+        times.append((time.perf_counter() - started) * 1000)
+    card.close()
+    return statistics.median(times)
 
 
 def bench_next_alarm(db: Path) -> dict:
@@ -144,8 +174,9 @@ def table(r: dict) -> str:
         ("Activities view: filter to first screen, p50", f"{r['filter_p50_ms']:.1f} ms", "", ""),
         ("Activities view: filter to first screen, p95", f"{r['filter_p95_ms']:.1f} ms", "≤ 50 ms",
          "yes" if r["filter_p95_ms"] <= 50 else "no"),
-        ("Contact card timeline, 10,000 activities", f"{r['timeline_10k_ms']:.1f} ms", "≤ 100 ms",
-         "yes" if r["timeline_10k_ms"] <= 100 else "no"),
+        ("Contact card with 10,000 activities: timeline read", f"{r['timeline_10k_ms']:.1f} ms", "", ""),
+        ("Contact card with 10,000 activities: opened and painted", f"{r['card_10k_painted_ms']:.1f} ms",
+         "≤ 100 ms", "yes" if r["card_10k_painted_ms"] <= 100 else "no"),
         (f"Next alarm among {r['pending_alarms']:,} pending", f"{r['next_alarm_ms']:.2f} ms", "≤ 5 ms",
          "yes" if r["next_alarm_ms"] <= 5 else "no"),
     ]  # fmt: skip

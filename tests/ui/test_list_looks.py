@@ -1,5 +1,5 @@
 """How the lists look on first start: columns that fit, a header menu for the rest, icons that stay
-visible when selected, and Indic names painted on the row's baseline without gaps in the selection."""
+visible when selected, Indic names highlighted like Latin ones and Urdu ones drawn from the right."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QTableView
 
 from crm_desktop.ui import resources
-from crm_desktop.ui.contacts.bidi import baseline_shift
 from crm_desktop.ui.main_window import MainWindow
 from tests.ui.sample_contacts import fill
 
@@ -35,7 +34,7 @@ def visible_titles(view: QTableView) -> list[str]:
 
 def test_first_start_shows_the_columns_that_fit_without_horizontal_scrolling(window):
     view = window.findChild(QTableView, "contactTable")
-    assert visible_titles(view) == ["Name", "Company", "Phone", "Email", "City"]
+    assert visible_titles(view) == ["Name", "Company", "Phone", "Email", "City", "Last contacted"]
     assert view.horizontalScrollBar().maximum() == 0
     header = view.horizontalHeader()
     assert header.sectionSize(0) >= 150  # names stay readable
@@ -74,8 +73,6 @@ def test_selected_icons_are_drawn_in_the_highlighted_text_colour(qapp):
 
 
 def test_a_selected_hindi_row_is_highlighted_like_a_latin_one(qtbot, window, workspace):
-    font = window.findChild(QTableView, "contactTable").font()
-    assert baseline_shift("devanagari", font) != 0  # else this test proves nothing about the lowered text
     ids = fill(workspace)  # a second set: two names of each
     view = window.contacts_view
     hindi, latin, current = ids["शर्मा, राहुल"], ids["Khan, Imran"], ids["García, José"]
@@ -94,3 +91,20 @@ def test_a_selected_hindi_row_is_highlighted_like_a_latin_one(qtbot, window, wor
     cell = view.table.viewport().grab(view.table.visualRect(view.model.index(rows[hindi], 0))).toImage()
     light = [(x, y) for x in range(cell.width()) for y in range(cell.height()) if cell.pixelColor(x, y).lightness() > 220]
     assert len(light) > 20  # the name is written in the selection's (white) text colour, not dark on blue
+
+
+def test_urdu_names_are_drawn_from_the_right_of_their_cell_and_latin_from_the_left(qtbot, window, workspace):
+    view = window.contacts_view
+    ids = fill(workspace)
+    view.table.clearSelection()
+
+    def ink_columns(contact_id: int) -> list[int]:
+        rect = view.table.visualRect(view.model.index(view.model.row_of(contact_id), 0))
+        cell = view.table.viewport().grab(rect).toImage()
+        return [x for x in range(cell.width()) if any(cell.pixelColor(x, y).lightness() < 120 for y in range(cell.height()))]
+
+    urdu, latin = ink_columns(ids["صدیقی، عائشہ"]), ink_columns(ids["Khan, Imran"])
+    width = view.table.columnWidth(0)
+    assert urdu and latin
+    assert max(urdu) > width - 12 and min(urdu) > width // 3  # right-aligned, not overflowing to the left
+    assert min(latin) < 12 and max(latin) < width * 2 // 3

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QTableView
 
 from crm_desktop.db.errors import NotFoundError
+from crm_desktop.ui.contacts.table_model import TIME_COLUMN
 from crm_desktop.ui.trash import view as trash_view
 
 
@@ -128,5 +129,5 @@ def test_empty_trash(qtbot, window, answers):
 def test_trash_shows_when_each_card_was_deleted(qtbot, window):
     window.workspace.contacts.trash([window.ids["Khan, Imran"]])
     model = trash_table(window).model()
-    assert model.headerData(8, Qt.Orientation.Horizontal) == "Deleted"
-    assert len(model.index(0, 8).data()) == 16
+    assert model.headerData(TIME_COLUMN, Qt.Orientation.Horizontal) == "Deleted"
+    assert len(model.index(0, TIME_COLUMN).data()) == 16

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -129,3 +130,24 @@ def test_real_process_search_and_failure(demo_db, tmp_path):
                          capture_output=True, text=True, env=env, timeout=60)  # fmt: skip
     assert bad.returncode == 1 and "is not a crm-desktop database" in bad.stderr
     assert junk.read_bytes() == b"\x00" * 100
+
+
+def test_demo_writes_history_unless_asked_not_to(demo_db, tmp_path, capsys):
+    with sqlite3.connect(demo_db) as conn:
+        activities, open_items = conn.execute("SELECT count(*), sum(done = 0) FROM activities").fetchone()
+    assert 3 * 1500 < activities < 8 * 1500 and open_items > 100
+    bare = tmp_path / "bare.sqlite3"
+    assert main(["demo", str(bare), "--contacts", "50", "--no-history"]) == 0
+    assert "their history" not in capsys.readouterr().out
+    with sqlite3.connect(bare) as conn:
+        assert conn.execute("SELECT count(*) FROM activities").fetchone()[0] == 0
+
+
+def test_a_reader_that_stops_early_is_not_an_error(demo_db):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    agenda = subprocess.Popen([sys.executable, "-m", "crm_desktop", "agenda", "--db", str(demo_db), "--days", "30"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)  # fmt: skip
+    agenda.stdout.readline()
+    agenda.stdout.close()  # like `| head -1`
+    _, err = agenda.communicate(timeout=60)
+    assert agenda.returncode == 0 and err == b""

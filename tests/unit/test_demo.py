@@ -95,6 +95,9 @@ def test_demo_contacts_pass_validation_and_equal_what_the_repository_stores(tmp_
     assert _rows(copy, by_position) == _rows(demo_path, by_position)
     fts = "SELECT c.uuid, f.* FROM contacts_fts f JOIN contacts c ON c.sort_pos = f.rowid ORDER BY c.uuid"
     assert _rows(copy, fts) == _rows(demo_path, fts)
+    phones = ("SELECT c.uuid, p.position, p.label, p.number, p.region FROM contact_phones p "
+              "JOIN contacts c ON c.id = p.contact_id WHERE c.deleted_at IS NULL ORDER BY c.uuid, p.position")  # fmt: skip
+    assert _rows(copy, phones) == _rows(demo_path, phones)
 
 
 def test_demo_has_a_plausible_spread(demo_path):

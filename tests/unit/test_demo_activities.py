@@ -20,7 +20,7 @@ KARACHI = ZoneInfo("Asia/Karachi")
 
 
 def _demo(path, now=NOW, **options):
-    write_demo_database(path, 600)
+    write_demo_database(path, 600, history=False)
     with open_database(path) as db:
         return write_demo_activities(db, 1, now, KARACHI, **options)
 

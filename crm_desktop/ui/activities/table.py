@@ -6,7 +6,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from crm_desktop.ui.activities.model import ActivityTableModel, Column
-from crm_desktop.ui.contacts.bidi import BidiItemDelegate
+from crm_desktop.ui.bidi_delegate import BidiItemDelegate
 
 WIDTHS = {Column.WHEN: 130, Column.KIND: 100, Column.CONTACT: 170, Column.SUBJECT: 260, Column.OUTCOME: 110,
           Column.DIRECTION: 85, Column.STATE: 80, Column.RESULT: 95}  # fmt: skip

@@ -1,77 +1,87 @@
-"""Right-to-left text (Urdu) in item views: each cell laid out and aligned by its own text's direction."""
+"""How a list cell shows its own text: direction, alignment and font chosen per cell, answered by the model.
+
+Qt's own QStyledItemDelegate then paints every cell without a call into Python: a Python delegate cost
+about as much again as all the rest of a keystroke's painting at a million cards. So everything a cell
+needs is expressed in model roles, computed once per row when its page is loaded:
+
+- an RTL cell (Urdu) is right-aligned (absolute, so nothing flips it back) and, if its text holds
+  anything but right-to-left letters, wrapped in a right-to-left embedding (RLE ... PDF): Qt lays it
+  out as an RTL paragraph, so "خان (Lahore)" keeps its visual order, in a left-to-right view;
+- Urdu, Hindi and Tamil cells get the bundled font of their script through Qt.FontRole;
+- Naskh's line box is taller than the UI font's: centred, its letters would float above the row's
+  Latin baseline; aligned to the bottom of the row they stand within half a pixel of it.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+import unicodedata
+from typing import NamedTuple
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QGuiApplication
 
 from crm_desktop.ui.resources import script_font
+from crm_desktop.ui.scripts import is_rtl, script_of
 
 RTL_ROLE = Qt.ItemDataRole.UserRole + 1  # True when a cell's text runs right to left
 SCRIPT_ROLE = Qt.ItemDataRole.UserRole + 2  # "arabic", "devanagari", "tamil" or None (see scripts.script_of)
 
-_shifts: dict[tuple[str, str], int] = {}
+RLE, PDF = "\u202b", "\u202c"  # right-to-left embedding and its end
+_FIRST_NON_LATIN = "\u0590"  # below it no character is right-to-left or in one of the bundled scripts
+
+_V = Qt.AlignmentFlag.AlignVCenter
+LEFT = int(Qt.AlignmentFlag.AlignLeft | _V)
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | _V)
+_BOTTOM_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignBottom)
+_BOTTOM_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+_TALL_SCRIPTS = frozenset({"arabic"})  # drawn bottom-aligned, onto the row's Latin baseline
 
 
-def baseline_shift(script: str, base: QFont) -> int:
-    """Pixels to lower a line in the script's font so it stands on the same baseline as base text.
+class Cell(NamedTuple):
+    """What the model answers for one cell."""
 
-    A cell centres its line box; Noto Devanagari, Tamil and Naskh have taller boxes than the UI font
-    (room for marks above and below), so centred, their letters would float above the row's Latin ones.
-    """
-    key = (script, base.toString())
-    shift = _shifts.get(key)
-    if shift is None:
-        own, other = QFontMetricsF(base), QFontMetricsF(script_font(script, base))
-        shift = round(((own.ascent() - own.descent()) - (other.ascent() - other.descent())) / 2)
-        _shifts[key] = shift
-    return shift
+    display: str  # the text as painted (RTL text may carry an embedding)
+    alignment: int  # a Qt.AlignmentFlag value
+    rtl: bool
+    script: str | None
 
 
-class BidiItemDelegate(QStyledItemDelegate):
-    """Lays an RTL cell out as an RTL paragraph, so "خان (Lahore)" keeps its visual order, and draws
-    Urdu, Hindi and Tamil with the bundled font of that script, on the baseline of the row's Latin text.
+def cell(text: str) -> Cell:
+    """How to show this text in a list cell. Latin text (the common case) costs one C-level max()."""
+    if not text or max(text) < _FIRST_NON_LATIN:
+        return Cell(text, LEFT, False, None)
+    rtl = is_rtl(text)
+    script = script_of(text)
+    tall = script in _TALL_SCRIPTS
+    if rtl:
+        display = text if _only_rtl_letters(text) else f"{RLE}{text}{PDF}"
+        return Cell(display, _BOTTOM_RIGHT if tall else RIGHT, True, script)
+    return Cell(text, _BOTTOM_LEFT if tall else LEFT, False, script)
 
-    The model's alignment for such cells is absolute (AlignRight | AlignAbsolute), so the flipped
-    direction does not flip the alignment back to the left.
-    """
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
-        super().initStyleOption(option, index)
-        if index.data(RTL_ROLE):
-            option.direction = Qt.LayoutDirection.RightToLeft
-        script = index.data(SCRIPT_ROLE)
-        if script:
-            option.font = script_font(script, option.font)
+def _only_rtl_letters(text: str) -> bool:
+    """True when the text reads the same in an LTR paragraph as in an RTL one: RTL letters and marks,
+    with spaces and separators only between them (a neutral at either end would move)."""
+    if unicodedata.bidirectional(text[0]) not in ("R", "AL") or unicodedata.bidirectional(text[-1]) not in ("R", "AL", "NSM"):
+        return False
+    return all(unicodedata.bidirectional(ch) in ("R", "AL", "NSM", "WS", "CS", "BN") for ch in text)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
-        script = index.data(SCRIPT_ROLE)
-        shift = baseline_shift(script, option.font) if script else 0
-        if not shift:
-            super().paint(painter, option, index)
-            return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        widget = opt.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        # The cell's background, selection and focus over the whole cell, without the text ...
-        text = opt.text
-        opt.text = ""
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        # ... then the text alone, lowered, in the colour the selection gives it.
-        opt.text = text
-        state = QStyle.StateFlag
-        if opt.state & state.State_Selected:
-            group = QPalette.ColorGroup.Normal if opt.state & state.State_Active else QPalette.ColorGroup.Inactive
-            opt.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(group, QPalette.ColorRole.HighlightedText))
-        opt.state &= ~(state.State_Selected | state.State_HasFocus | state.State_MouseOver)
-        opt.backgroundBrush = Qt.BrushStyle.NoBrush
-        opt.features &= ~QStyleOptionViewItem.ViewItemFeature.Alternate
-        cell = opt.rect
-        opt.rect = cell.translated(0, shift)
-        painter.save()
-        painter.setClipRect(cell)
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        painter.restore()
+
+class ScriptFonts:
+    """The bundled font of each script, made from the application font: looked up once per page of rows,
+    not once per cell."""
+
+    def __init__(self) -> None:
+        self._base_key = ""
+        self._fonts: dict[str, QFont] = {}
+
+    def current(self) -> dict[str, QFont]:
+        """script -> font, for the application font of now (rebuilt when that changes)."""
+        if QGuiApplication.instance() is None:
+            return {}  # a model read without any GUI (tests, tools): nothing is painted, no font needed
+        base = QGuiApplication.font()
+        key = base.key()
+        if key != self._base_key:
+            self._base_key = key
+            self._fonts = {script: script_font(script, base) for script in ("arabic", "devanagari", "tamil")}
+        return self._fonts

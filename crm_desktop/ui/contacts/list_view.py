@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from crm_desktop.domain.contact import ContactKind
 from crm_desktop.domain.contact_query import ContactQuery, SortColumn
@@ -22,8 +22,9 @@ from crm_desktop.ui.resources import icon
 # A search that answers within a frame runs on the keystroke itself; a slower one (a 1-letter query over a
 # huge file) waits this long for the next keystroke, so a fast typist does not queue up stale searches.
 SEARCH_DELAY_MS = 120
-FIRST_HIDDEN = tuple(i for i, c in enumerate(COLUMNS) if c.title in ("Relationship", "Stage", "Tags", "Updated"))
+FIRST_HIDDEN = tuple(i for i, c in enumerate(COLUMNS) if c.title in ("Relationship", "Stage", "Tags", "Last attempt", "Updated"))
 FAST_SEARCH_S = 0.025
+BUSY_CUE_MS = 500  # a search on the worker shows "Searching…" only once it has taken this long
 
 
 class ContactListView(QWidget):
@@ -55,7 +56,17 @@ class ContactListView(QWidget):
         self.az_index = AzIndex(self)
         self.az_index.tab_clicked.connect(self.jump_to_tab)
 
-        self.model = ContactTableModel(self._contacts, ContactQuery(), self)
+        self.model = ContactTableModel(self._contacts, ContactQuery(), self, warmth=workspace.agenda.warmth_judge)
+        # A slow query (every match sorted) runs on a worker: the list keeps its rows and typing goes on.
+        self.busy = QLabel(self.tr("Searching…"), self)
+        self.busy.setObjectName("searchBusy")
+        self.busy.setEnabled(False)  # muted, like a hint
+        self.busy.hide()
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(BUSY_CUE_MS)
+        self._busy_timer.timeout.connect(lambda: self.busy.setVisible(self.model.searching()))
+        self.model.searching_changed.connect(self._searching_changed)
         # Beside the card, the list starts with the columns that fit; the header's menu shows the others.
         self.table = ContactTable(self.model, "contactTable", self, hidden=FIRST_HIDDEN)
         header = self.table.horizontalHeader()
@@ -98,6 +109,7 @@ class ContactListView(QWidget):
         panel = QWidget(self)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
+        top.addWidget(self.busy)
         top.addWidget(self.filters)
         column = QVBoxLayout(panel)
         column.setContentsMargins(6, 6, 0, 0)
@@ -138,7 +150,18 @@ class ContactListView(QWidget):
             self.table.select_row(0)
         self.table.setFocus()
 
+    def _searching_changed(self, searching: bool) -> None:
+        if searching:
+            if not self._busy_timer.isActive() and not self.busy.isVisible():
+                self._busy_timer.start()
+        else:
+            self._busy_timer.stop()
+            self.busy.hide()
+
     def _on_change(self, change) -> None:
+        if change.entity == "settings":  # the care rules may have changed: the rows' colours with them
+            self.model.refresh()
+            return
         if change.entity != "contact":
             return
         self.filters.tags_changed()
@@ -222,6 +245,7 @@ class ContactListView(QWidget):
     def stop(self) -> None:
         """No more queries: the window is closing and the database goes with it."""
         self._search_timer.stop()
+        self._busy_timer.stop()
         self.model.stop()
 
     def focus_search(self) -> None:

@@ -8,21 +8,35 @@ user scrolls. data() for a cached row is a dict lookup and a tuple index.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime
 from dataclasses import replace
 from typing import NamedTuple
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from crm_desktop.domain.contact_query import ContactQuery, ContactSummary, SortColumn
 from crm_desktop.services.changes import Change
 from crm_desktop.services.contacts import ContactService
-from crm_desktop.ui.contacts.bidi import RTL_ROLE, SCRIPT_ROLE
+from crm_desktop.ui.contacts.background_search import BackgroundSearch
+from crm_desktop.ui.contacts.bidi import LEFT, RTL_ROLE, SCRIPT_ROLE, ScriptFonts, cell
 from crm_desktop.ui.contacts.card_logic import local_time
 from crm_desktop.ui.contacts.length_counter import LengthCounter
-from crm_desktop.ui.scripts import is_rtl, script_of
 
 ID_ROLE = Qt.ItemDataRole.UserRole  # the contact id of a row
+# A file this big answers a whole-list sort (a search with a filter or another sort, a tag) slower than a
+# keystroke may wait: such queries run on a worker and the list shows the previous answer meanwhile.
+# Smaller files answer within a frame, on the keystroke itself.
+BACKGROUND_FROM = 50_000
 PAGE_SIZE = 64  # about two screens: the first screen of a search reads no more than it shows
 MAX_PAGES = 80  # about 5,000 cached rows: several screens either way, a few MB at most
 
@@ -41,14 +55,18 @@ COLUMNS: tuple[Column, ...] = (
     Column("Relationship", SortColumn.RELATIONSHIP),
     Column("Stage", SortColumn.STAGE),
     Column("Tags", SortColumn.TAGS),
+    Column("Last contacted", SortColumn.LAST_CONTACTED),
+    Column("Last attempt", SortColumn.LAST_ATTEMPT),
     Column("Updated", SortColumn.UPDATED),
 )
 NAME_COLUMN = 0
 TIME_COLUMN = len(COLUMNS) - 1
-
-_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
-
+CONTACTED_COLUMN = TIME_COLUMN - 2
+ATTEMPT_COLUMN = TIME_COLUMN - 1
+# How long since a contact was last reached, against their care rule (domain.care.Warmth): 1 amber, 2 red.
+WARMTH_COLOURS = {1: QBrush(QColor("#b26a00")), 2: QBrush(QColor("#c62828"))}
+Warmth = Callable[[ContactSummary], int]  # 0 fine, 1 cooling, 2 cold
+WarmthJudge = Callable[[], Warmth]  # asked once per page: the rules and "now" of that moment
 
 def local_time_text(utc_iso: str | None) -> str:
     """A stored UTC instant as the user's local date and time (an unreadable one as it is stored)."""
@@ -56,21 +74,38 @@ def local_time_text(utc_iso: str | None) -> str:
     return moment.strftime("%Y-%m-%d %H:%M") if moment else (utc_iso or "")
 
 
-_ROLES = frozenset(
-    int(r)
-    for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
-              RTL_ROLE, SCRIPT_ROLE, ID_ROLE)
-)  # fmt: skip
+# The roles a cell answers, each by its slot in a _Row: data() is then one dict lookup and two indexes.
+# Painting asks about seven roles per cell; the rest (decoration, colours, check state) return None at once.
+_DISPLAY, _TIP, _ALIGN, _FONT, _RTL, _SCRIPT = range(6)
+_COLOUR = 8
+_ROLE_SLOTS = {
+    int(Qt.ItemDataRole.ForegroundRole): _COLOUR,
+    int(Qt.ItemDataRole.DisplayRole): _DISPLAY,
+    int(Qt.ItemDataRole.ToolTipRole): _TIP,
+    int(Qt.ItemDataRole.TextAlignmentRole): _ALIGN,
+    int(Qt.ItemDataRole.FontRole): _FONT,
+    int(RTL_ROLE): _RTL,
+    int(SCRIPT_ROLE): _SCRIPT,
+}
+_ID_ROLE = int(ID_ROLE)
 
 
-class _Row(NamedTuple):
-    id: int
-    texts: tuple[str, ...]
-    rtl: tuple[bool, ...]
-    scripts: tuple[str | None, ...]
+class _Row(tuple):
+    """(displays, tooltips, alignments, fonts, rtl flags, scripts, id, time stored, text colours): one value
+    per column in each (but id and time).
+
+    The time column's text waits for the first look (a local-time conversion per row is not free, and
+    the column is usually hidden): displays and tooltips hold None for it until then.
+    """
+
+    __slots__ = ()
+
+    @property
+    def id(self) -> int:
+        return self[6]
 
 
-def _row(summary: ContactSummary, trashed: bool) -> _Row:
+def _row(summary: ContactSummary, trashed: bool, fonts: dict[str, QFont], warmth: Warmth | None) -> _Row:
     texts = (
         summary.file_as or summary.display_name,
         summary.company,
@@ -80,9 +115,36 @@ def _row(summary: ContactSummary, trashed: bool) -> _Row:
         summary.relationship.capitalize(),
         summary.stage.capitalize(),
         summary.tags,
-        local_time_text(summary.deleted_at if trashed else summary.updated_at),
     )
-    return _Row(summary.id, texts, tuple(is_rtl(t) for t in texts), tuple(script_of(t) for t in texts))
+    cells = [cell(t) for t in texts]
+    stamp = summary.deleted_at if trashed else summary.updated_at
+    contacted = local_day_text(summary.last_contacted_at)
+    level = warmth(summary) if warmth is not None and not trashed else 0
+    colours = [None] * len(COLUMNS)
+    colours[CONTACTED_COLUMN] = WARMTH_COLOURS.get(level)
+    tip = contacted or QCoreApplication.translate("ContactTableModel", "Never")
+    if level:
+        tip += " — " + QCoreApplication.translate(
+            "ContactTableModel", "past the maximum interval" if level == 2 else "past the ideal interval")
+    attempted = local_day_text(summary.last_attempt_at)
+    return _Row((
+        [*(c.display for c in cells), contacted, attempted, None],
+        [*texts, tip, attempted or QCoreApplication.translate("ContactTableModel", "Never"), None],
+        (*(c.alignment for c in cells), LEFT, LEFT, LEFT),
+        (*(fonts.get(c.script) if c.script else None for c in cells), None, None, None),
+        (*(c.rtl for c in cells), False, False, False),
+        (*(c.script for c in cells), None, None, None),
+        summary.id,
+        stamp,
+        colours,
+    ))
+
+
+def local_day_text(seconds: int) -> str:
+    """A stored instant (seconds since 1970, 0 for never) as the user's local date."""
+    if not seconds:
+        return ""
+    return datetime.fromtimestamp(seconds, UTC).astimezone().strftime("%Y-%m-%d")
 
 
 class ContactTableModel(QAbstractTableModel):
@@ -90,20 +152,35 @@ class ContactTableModel(QAbstractTableModel):
 
     query_changed = Signal(object)  # the new ContactQuery
     length_settled = Signal()  # a provisional length became exact (rows were added or removed at the end)
+    searching_changed = Signal(bool)  # True: the query runs on a worker, the rows still answer an older one
     _length_known = Signal(object, int)  # (the id list it belongs to, its real length), from a worker
+    _ids_found = Signal(object, object)  # (the query, its ids), from the search worker
+    _search_failed = Signal(object)  # the query, from the search worker
 
     def __init__(self, contacts: ContactService, query: ContactQuery = ContactQuery(),
-                 parent: QObject | None = None, page_size: int = PAGE_SIZE, max_pages: int = MAX_PAGES):
+                 parent: QObject | None = None, page_size: int = PAGE_SIZE, max_pages: int = MAX_PAGES,
+                 warmth: WarmthJudge | None = None):  # fmt: skip
         super().__init__(parent)
+        self._warmth = warmth
         self._contacts = contacts
         self._query = query
         self._page_size = page_size
         self._max_pages = max_pages
         self._pages: OrderedDict[int, list[_Row | None]] = OrderedDict()
+        self._last_page = -1  # the page the last lookup used: its LRU place is already right
+        self._fonts = ScriptFonts()
         self.pages_fetched = 0  # for tests and benchmarks: how many page queries ran
         self._length_known.connect(self._grow_to)
         self._counter = counter = LengthCounter(contacts.full_length, self._length_known.emit)
         self.destroyed.connect(lambda *_: counter.stop())  # a count in flight must not outlive the model
+        self._ids_found.connect(self._take_ids)
+        self._search_failed.connect(self._give_up_search)
+        self._background = background = BackgroundSearch(
+            lambda query, cancelled: contacts.search_ids_apart(query, cancelled),
+            self._ids_found.emit, self._search_failed.emit)
+        self.destroyed.connect(lambda *_: background.stop())
+        self.background_from = BACKGROUND_FROM  # cards; tests lower it
+        self._card_count: int | None = None  # read once, when a slow query first needs it
         self._ids: Sequence[int] = self._search(None)
         self._ids_query = query  # the query self._ids answers
 
@@ -121,13 +198,56 @@ class ContactTableModel(QAbstractTableModel):
         self.query_changed.emit(query)
 
     def refresh(self) -> None:
-        """Re-run the query (after a change); views keep their selection by id across the reset."""
+        """Re-run the query (after a change); views keep their selection by id across the reset.
+
+        A query that sorts every match of a big file goes to the worker: the rows keep answering the
+        previous query until its ids arrive (searching() is True meanwhile)."""
+        if self._runs_apart(self._query):
+            self._background.request(self._query)
+            self.searching_changed.emit(True)
+            return
+        if self._background.busy():
+            self._background.cancel()
+        self._reset_to(self._query)
+        self.searching_changed.emit(False)
+
+    def searching(self) -> bool:
+        """True while the rows answer an older query than `query` (its ids are on their way)."""
+        return self._ids_query != self._query
+
+    def wait_for_search(self, timeout: float = 10.0) -> bool:
+        """Until the worker has answered (tests and benchmarks); the answer arrives as a queued signal."""
+        return self._background.wait(timeout)
+
+    def _runs_apart(self, query: ContactQuery) -> bool:
+        if not self._contacts.sorts_all(query):
+            return False
+        if self._card_count is None:
+            self._card_count = self._contacts.count()
+        return self._card_count >= self.background_from
+
+    def _take_ids(self, query: ContactQuery, ids: Sequence[int]) -> None:
+        if query != self._query:
+            return  # a newer query was asked for meanwhile
+        self.beginResetModel()
+        self._ids = ids
+        self._ids_query = query
+        self._pages.clear()
+        self.endResetModel()
+        self.searching_changed.emit(False)
+
+    def _give_up_search(self, query: ContactQuery) -> None:
+        if query == self._query:
+            self._reset_to(query)  # once more on this thread: it shows the real error, or the rows
+            self.searching_changed.emit(False)
+
+    def _reset_to(self, query: ContactQuery) -> None:
         # The same query after an edit is about as long as before: start there, not at the first rows,
         # so a selection or scroll position far down the list survives the reset.
-        hint = len(self._ids) if self._ids_query == self._query else None
+        hint = len(self._ids) if self._ids_query == query else None
         self.beginResetModel()
         self._ids = self._search(hint)
-        self._ids_query = self._query
+        self._ids_query = query
         self._pages.clear()
         self.endResetModel()
 
@@ -177,11 +297,13 @@ class ContactTableModel(QAbstractTableModel):
         return self._counter.wait(timeout)
 
     def stop(self) -> None:
-        """No more background counts; waits for the one in flight (before the database closes)."""
+        """No more background counts or searches; waits for those in flight (before the database closes)."""
         self._counter.stop()
+        self._background.stop()
 
     def on_change(self, change: Change) -> None:
         if change.entity == "contact":
+            self._card_count = None
             self.refresh()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -250,25 +372,23 @@ class ContactTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        # Painting asks each cell for ~9 roles; answering the unused ones before any lookup halves the
-        # cost of drawing a screen of results.
-        if role not in _ROLES or not index.isValid():
-            return None
+        # Called about seven times per painted cell, from C++: keep it to lookups.
+        slot = _ROLE_SLOTS.get(role)
+        if slot is None:
+            if role != _ID_ROLE:
+                return None
+            row = self._row(index.row())
+            return None if row is None else row[6]
         row = self._row(index.row())
         if row is None:
             return None
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.ToolTipRole:
-            return row.texts[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if row.rtl[column] else _LEFT
-        if role == RTL_ROLE:
-            return row.rtl[column]
-        if role == SCRIPT_ROLE:
-            return row.scripts[column]
-        if role == ID_ROLE:
-            return row.id
-        return None
+        if not 0 <= column < len(COLUMNS):
+            return None
+        value = row[slot][column]
+        if value is None and slot <= _TIP and column == TIME_COLUMN:
+            value = row[_DISPLAY][column] = row[_TIP][column] = local_time_text(row[7])
+        return value
 
     # ---- paging ---------------------------------------------------------------------------------
 
@@ -279,8 +399,9 @@ class ContactTableModel(QAbstractTableModel):
         page = self._pages.get(page_no)
         if page is None:
             page = self._fetch(page_no)
-        else:
+        elif page_no != self._last_page:
             self._pages.move_to_end(page_no)
+        self._last_page = page_no
         return page[offset] if offset < len(page) else None
 
     def _fetch(self, page_no: int) -> list[_Row | None]:
@@ -288,8 +409,10 @@ class ContactTableModel(QAbstractTableModel):
         ids = self._ids_between(start, start + self._page_size)
         summaries = self._contacts.summaries(ids)
         trashed = self._query.trashed
+        fonts = self._fonts.current()
         # A card purged since the query ran has no summary: its row stays blank until the next refresh.
-        page = [_row(summaries[i], trashed) if i in summaries else None for i in ids]
+        judge = self._warmth() if self._warmth is not None else None
+        page = [_row(summaries[i], trashed, fonts, judge) if i in summaries else None for i in ids]
         self.pages_fetched += 1
         self._pages[page_no] = page
         while len(self._pages) > self._max_pages:

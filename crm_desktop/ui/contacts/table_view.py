@@ -13,19 +13,16 @@ from PySide6.QtWidgets import (
     QMenu,
     QProxyStyle,
     QStyle,
-    QStyledItemDelegate,
     QStyleOption,
     QTableView,
     QWidget,
 )
 
-from crm_desktop.ui.contacts.bidi import BidiItemDelegate
 from crm_desktop.ui.contacts.table_model import COLUMNS, NAME_COLUMN, ContactTableModel
 
 # First-start widths (the user's own are remembered); the last visible column takes the rest.
-COLUMN_WIDTHS = (200, 160, 130, 200, 110, 95, 80, 120, 120)
+COLUMN_WIDTHS = (200, 160, 130, 200, 110, 95, 80, 120, 110, 110, 120)
 MIN_COLUMN_WIDTH = 60
-PLAIN_COLUMNS = frozenset({"Phone", "Email", "Relationship", "Stage", "Updated"})
 CELL_MARGIN = 6  # pixels each side of a cell's text: an Urdu name aligned right next to a phone aligned left
 # A bigger selection (Ctrl+A on a long list) is not read id by id: across a refresh it is kept as "every row"
 # (or as the current row alone), and the card follows the current row without reading the rest.
@@ -57,13 +54,8 @@ class ContactTable(QTableView):
         self._cell_style.setParent(self)
         self.setStyle(self._cell_style)
         self.setModel(model)
-        self.setItemDelegate(BidiItemDelegate(self))
-        # Columns that hold digits, addresses, fixed words or dates: Qt's own delegate draws them without
-        # a call into Python per cell, which halves the cost of painting a screen of results.
-        plain = QStyledItemDelegate(self)
-        for column, spec in enumerate(COLUMNS):
-            if spec.title in PLAIN_COLUMNS:
-                self.setItemDelegateForColumn(column, plain)
+        # Qt's own delegate paints every cell, without a call into Python per cell: the model's roles say
+        # each cell's direction, alignment and script font (see bidi.py).
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

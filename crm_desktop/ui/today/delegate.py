@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QS
 from PySide6.QtGui import QFontMetrics, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionButton, QStyleOptionViewItem, QWidget
 
-from crm_desktop.ui.contacts.bidi import BidiItemDelegate
+from crm_desktop.ui.bidi_delegate import BidiItemDelegate
 from crm_desktop.ui.resources import icon, script_font
 from crm_desktop.ui.today.agenda_items import ACTION, ACTIVITY_ROLE, CONTACT, CONTACT_ROLE, ROW_ROLE
 

@@ -10,7 +10,7 @@ from crm_desktop.domain.contact_query import ContactQuery
 from crm_desktop.services.workspace import Workspace
 from crm_desktop.ui.change_bridge import ChangeBridge
 from crm_desktop.ui.contacts.table_view import ContactTable, SelectionKeeper, empty_label
-from crm_desktop.ui.contacts.table_model import ContactTableModel
+from crm_desktop.ui.contacts.table_model import ATTEMPT_COLUMN, CONTACTED_COLUMN, ContactTableModel
 from crm_desktop.ui.plural import counted
 from crm_desktop.ui.resources import icon
 from crm_desktop.ui.trash.commands import RestoreContactsCommand
@@ -35,7 +35,7 @@ class TrashView(QWidget):
         self._contacts = workspace.contacts
         self._undo_stack = undo_stack
         self.model = ContactTableModel(self._contacts, ContactQuery(trashed=True), self)
-        self.table = ContactTable(self.model, "trashTable", self)
+        self.table = ContactTable(self.model, "trashTable", self, hidden=(CONTACTED_COLUMN, ATTEMPT_COLUMN))
         self._keeper = SelectionKeeper(self.table)
         self.empty_state = empty_label("trashEmptyState", self)
         self.empty_state.setText(self.tr("The Trash is empty"))
