@@ -38,7 +38,7 @@ def _temporary_path(path: Path) -> Path:
 
 
 # A partial file and its companions (-wal, -shm, .lock, the search index's .search side file and its own).
-_PARTIAL = re.compile(r"\..+\.(\d+)\.partial(\.search)?(-wal|-shm|-journal|\.lock)?")
+_PARTIAL = re.compile(r"\..+\.(\d+)\.partial(\.search|\.history\d|\.history-search)?(-wal|-shm|-journal|\.lock)?")
 
 
 def remove_stale_partials(folder: Path) -> list[Path]:

@@ -8,12 +8,24 @@ fresh demo does not open with thousands of missed reminders.
 
 from __future__ import annotations
 
+import gc
+import multiprocessing
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
+from pathlib import Path
 
-from crm_desktop.db.activities_bulk import ActivityBulkLoader, ActivityRows
-from crm_desktop.db.activity_listing import search_key
+from crm_desktop.db.activities_history_bulk import (
+    Chunk,
+    ChunkFile,
+    ContactReader,
+    HistoryLoader,
+    HistoryRows,
+    max_contact_id,
+    remove_file,
+)
 from crm_desktop.db.connection import Database
 from crm_desktop.domain.activity import UNREACHED_OUTCOMES
 from crm_desktop.domain.clock import at_local, epoch
@@ -77,55 +89,113 @@ class _Calendar:
 
 
 def write_demo_activities(database: Database, seed: int, now: datetime, zone: tzinfo,
-                          progress: Callable[[int, int], None] | None = None) -> int:  # fmt: skip
-    """Write the demo history for every contact in the (new, private) database; returns the count."""
-    calendar = _Calendar(now.astimezone(zone).date(), zone)
-    texts: dict[str, str] = {}
-    conn = database.conn
-    last_id = conn.execute("SELECT coalesce(max(id), 0) FROM contacts").fetchone()[0]
-    loader = ActivityBulkLoader(database)
-    loader.begin()
-    written = 0
+                          progress: Callable[[int, int], None] | None = None, *, chunk: int = CHUNK,
+                          worker: bool | None = None) -> int:  # fmt: skip
+    """Write the demo history for every contact in the (new, private) database; returns the count.
+
+    Two cores: this process and, when there is more than one chunk, a worker process build alternate
+    chunks, each into its own side file; the loader then merges them in order. chunk is part of the
+    data's definition (tests pass small ones to have several); worker=None: a worker if it has work."""
+    last_id = max_contact_id(database)
+    chunks = -(-last_id // chunk)
+    use_worker = chunks > 1 if worker is None else worker
+    sides = [database.path.with_name(f"{database.path.name}.history{n}") for n in range(1 + use_worker)]
+    job = _Job(database.path, seed, now.astimezone(zone).date(), zone, chunk, last_id)
+    report = (lambda done: None) if progress is None else (lambda done: progress(min(last_id, done * chunk), last_id))
+    helper = _Helper(job, sides[1], 1, 2) if use_worker else None
     try:
-        next_id = 1
-        for index in range(-(-last_id // CHUNK)):
-            low, high = index * CHUNK + 1, (index + 1) * CHUNK
-            contacts = conn.execute(
-                "SELECT id, display_name, relationship, created_at FROM contacts WHERE id BETWEEN ? AND ? "
-                "AND deleted_at IS NULL ORDER BY id",
-                (low, high),
-            ).fetchall()
-            rows = build_activity_chunk(seed, index, contacts, next_id, zone_name(zone), calendar, texts)
-            loader.write(rows)
-            next_id += len(rows.activities)
-            written += len(rows.activities)
-            if progress is not None:
-                progress(min(high, last_id), last_id)
-        loader.finish()
-    except BaseException:
-        loader.abort()
-        raise
-    return written
+        for done in _build_share(job, sides[0], 0, len(sides)):
+            report(done + (helper.done() if helper else 0))
+        if helper is not None:
+            helper.wait(lambda done: report(-(-chunks // 2) + done))
+        order = [Chunk(sides[index % len(sides)], index) for index in range(chunks)]
+        pools = {text for pool in (*SUBJECTS.values(), *DETAILS.values()) for text in pool}
+        folds = {text: normalize(text) for text in pools if normalize(text) != text}
+        return HistoryLoader(database, zone_name(zone), _UUID_EPOCH_MS, folds).load(order)
+    finally:
+        if helper is not None:
+            helper.stop()
+        for side in sides:
+            remove_file(side)
 
 
-def build_activity_chunk(seed: int, index: int, contacts, first_id: int, zone: str,
-                         calendar: _Calendar, texts: dict[str, str]) -> ActivityRows:  # fmt: skip
+@dataclass(frozen=True, slots=True)
+class _Job:
+    database: Path
+    seed: int
+    anchor: date
+    zone: tzinfo
+    chunk: int
+    last_id: int
+
+
+def _build_share(job: _Job, side: Path, first: int, step: int) -> Iterator[int]:
+    """Build chunks first, first + step, ... into a side file; yields how many are done after each."""
+    calendar = _Calendar(job.anchor, job.zone)
+    zone = zone_name(job.zone)
+    with ContactReader(job.database) as contacts, ChunkFile(side) as out, _no_cycle_collection():
+        for done, index in enumerate(range(first, -(-job.last_id // job.chunk), step), start=1):
+            rows = contacts.live_between(index * job.chunk + 1, (index + 1) * job.chunk)
+            out.write(index, build_activity_chunk(job.seed, index, rows, zone, calendar))
+            yield done
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Rows are tuples without cycles, freed when written; tracing them all again and again as they
+    pile up costs a fifth of the building time (more in the GUI process, which has more objects)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class _Helper:
+    """The worker process that builds the other half of the chunks."""
+
+    def __init__(self, job: _Job, side: Path, first: int, step: int):
+        # spawn, not fork: the GUI process has threads (Qt) that a fork would copy in a broken state.
+        context = multiprocessing.get_context("spawn")
+        self._done = context.Value("i", 0)
+        self._process = context.Process(target=_run_share, args=(job, side, first, step, self._done),
+                                        name="demo-history", daemon=True)  # fmt: skip
+        self._process.start()
+
+    def done(self) -> int:
+        return self._done.value
+
+    def wait(self, report: Callable[[int], None]) -> None:
+        while self._process.exitcode is None:
+            self._process.join(0.25)
+            report(self.done())
+        if self._process.exitcode != 0:
+            raise RuntimeError(f"The demo history worker stopped (exit code {self._process.exitcode}).")
+
+    def stop(self) -> None:
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+
+
+def _run_share(job: _Job, side: Path, first: int, step: int, done) -> None:
+    for count in _build_share(job, side, first, step):
+        done.value = count
+
+
+def build_activity_chunk(seed: int, index: int, contacts, zone: str, calendar: _Calendar) -> HistoryRows:
+    """One chunk's activities (ids are places in the chunk: the loader numbers them)."""
     rng = random.Random(f"demo {seed} activities {index}")
-    rnd = rng.random
-    rows = ActivityRows()
-    add, add_fts, add_dates = rows.activities.append, rows.fts.append, rows.contact_dates.append
+    rnd, bits = rng.random, rng.getrandbits
+    rows = HistoryRows()
+    add, add_dates = rows.activities.append, rows.contact_dates.append
     today_s = calendar.starts[calendar.anchor_index]  # everything hangs on the anchor day, not the second
     starts = calendar.starts
     anchor = calendar.anchor_index
-    next_id = first_id
-
-    def text(value: str) -> str:
-        folded = texts.get(value)
-        if folded is None:
-            folded = texts[value] = normalize(value)
-        return folded
-
-    for contact_id, name, relationship, _created in contacts:
+    kinds, outcomes = KINDS, OUTCOMES
+    for contact_id, name, relationship in contacts:
         script = script_of_name(name)
         subjects, details_pool = SUBJECTS[script], DETAILS[script]
         count = int(rnd() * rnd() * 16) + (2 if relationship == "customer" else 0)
@@ -133,29 +203,25 @@ def build_activity_chunk(seed: int, index: int, contacts, first_id: int, zone: s
         for _ in range(count):
             day = anchor - 1 - int(rnd() * (HISTORY_DAYS - 1))
             at = starts[day] + 9 * 3600 + int(rnd() * 9 * 3600)
-            kind = KINDS[int(rnd() * len(KINDS))]
-            outcome = OUTCOMES[int(rnd() * len(OUTCOMES))] if kind in _CONTACT_KINDS else ""
+            kind = kinds[int(rnd() * len(kinds))]
+            outcome = outcomes[int(rnd() * len(outcomes))] if kind in _CONTACT_KINDS else ""
             direction = ("in" if rnd() < 0.35 else "out") if kind in _DIRECTED else ""
             duration = int(2 + rnd() * 28) if kind == "call" else (int(30 + rnd() * 90) if kind == "meeting" else 0)
             subject = subjects[int(rnd() * len(subjects))]
             details = details_pool[int(rnd() * len(details_pool))] if rnd() < 0.3 else ""
-            add((next_id, _uuid(rng, next_id), contact_id, None, kind, subject, details, 1, at, None, at, duration,
-                 direction, outcome, 1, None, None, "", None, zone, at, 1, at, at, None))  # fmt: skip
-            add_fts((search_key(at, next_id), text(subject), text(details)))
-            next_id += 1
+            add((contact_id, kind, subject, details, at, duration, direction, outcome, _uuid_tail(bits(74))))
             if kind in _CONTACT_KINDS:
                 attempted = at if attempted is None or at > attempted else attempted
                 if outcome not in UNREACHED_OUTCOMES and (reached is None or at > reached):
                     reached = at
         if attempted is not None:
-            add_dates((reached, attempted, contact_id))
+            add_dates((contact_id, reached, attempted))
         if rnd() < FOLLOW_UP_SHARE:
-            next_id = _follow_up(rng, rows, next_id, contact_id, subjects, calendar, today_s, zone, text)
+            _follow_up(rng, rows, contact_id, subjects, calendar, today_s)
     return rows
 
 
-def _follow_up(rng, rows: ActivityRows, next_id: int, contact_id: int, subjects, calendar: _Calendar, today_s: int,
-               zone: str, text) -> int:  # fmt: skip
+def _follow_up(rng, rows: HistoryRows, contact_id: int, subjects, calendar: _Calendar, today_s: int) -> None:
     rnd = rng.random
     offset = int(rnd() * 74) - 14  # two weeks overdue to two months ahead
     day_index = calendar.anchor_index + offset
@@ -177,15 +243,13 @@ def _follow_up(rng, rows: ActivityRows, next_id: int, contact_id: int, subjects,
     if recurrence:
         series_start = calendar.day(day_index).isoformat() + ("T00:00:00" if at is None else "T09:00:00")
     created = today_s - int(rnd() * 30 * 86400)
-    rows.activities.append((next_id, _uuid(rng, next_id), contact_id, None, kind, subject, "", 0, at, day, sort_at, 0, "",
-                            "", priority, lead, alarm_at, recurrence, series_start, zone, None, 1, created, created,
-                            None))  # fmt: skip
-    rows.fts.append((search_key(sort_at, next_id), text(subject), ""))
-    return next_id + 1
+    rows.activities.append((contact_id, kind, subject, "", sort_at, 0, "", "", _uuid_tail(rng.getrandbits(74))))
+    rows.follow_ups.append((len(rows.activities), at, day, priority, lead, alarm_at, recurrence, series_start, created))
 
 
-def _uuid(rng: random.Random, activity_id: int) -> str:
-    """A UUIDv7-shaped id whose leading bits grow with the activity id: the UNIQUE index on uuid is then
-    appended to, not written at random (three times faster at millions of rows), and ids stay unique."""
-    h = f"{_UUID_EPOCH_MS + activity_id:012x}{rng.getrandbits(74):019x}"
-    return f"{h[:8]}-{h[8:12]}-7{h[12:15]}-{'89ab'[int(h[15], 16) & 3]}{h[16:19]}-{h[19:31]}"
+def _uuid_tail(random_bits: int) -> str:
+    """A UUIDv7-shaped id after its time part, which the loader writes: _UUID_EPOCH_MS + the activity id,
+    so the UNIQUE index on uuid is appended to, not written at random (three times faster at millions of
+    rows), and ids stay unique. random_bits: 74 of them, as hex digits 13-31 with version and variant."""
+    h = f"{random_bits:019x}"
+    return f"-7{h[:3]}-{'89ab'[int(h[3], 16) & 3]}{h[4:7]}-{h[7:]}"
