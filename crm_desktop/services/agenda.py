@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from crm_desktop.db.activities import ActivityRepository
+from crm_desktop.db.errors import storage_error
 from crm_desktop.db.care_queries import CareCandidate, birthdays_on, quiet_since
 from crm_desktop.domain.activity_query import ActivitySummary
 from crm_desktop.domain.care import Warmth, birthday_window_days, next_birthday, strictest_rule, warmth
@@ -64,6 +66,13 @@ class AgendaService:
         self.clock = clock
 
     def agenda(self, days: int = 7, with_care: bool = True) -> Agenda:
+        """Raises StorageError (e.g. a damaged file) with a readable message rather than SQLite's."""
+        try:
+            return self._agenda(days, with_care)
+        except sqlite3.DatabaseError as exc:
+            raise storage_error(self.activities.database.path, exc) from exc
+
+    def _agenda(self, days: int, with_care: bool) -> Agenda:
         zone, now = self.clock.zone, self.clock.now()
         day = today(self.clock)
         start_of_today = at_local(day, time(), zone)

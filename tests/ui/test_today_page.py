@@ -258,3 +258,16 @@ def test_the_window_starts_on_today_and_a_click_selects_the_contact(qtbot, ws, p
     qtbot.waitUntil(lambda: win.contacts_view.selected_ids() == [people["aisha"].id])
     assert win.contacts_view.card.current_id() == people["aisha"].id
     win.close()
+
+
+def test_an_unreadable_file_is_said_on_the_page_not_a_crash(make_page, ws, monkeypatch):
+    import sqlite3
+
+    page = make_page()
+
+    def damaged(*_args):
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(ws.agenda, "_agenda", damaged)
+    page.refresh()
+    assert "cannot be read" in page.summary.text() and "damaged" in page.summary.text()

@@ -12,6 +12,7 @@ from PySide6.QtCore import QByteArray, QDate, QLocale, QModelIndex, QRect, QSett
 from PySide6.QtGui import QShowEvent, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeView, QVBoxLayout, QWidget
 
+from crm_desktop.db.errors import StorageError
 from crm_desktop.domain.clock import today
 from crm_desktop.services.workspace import Workspace
 from crm_desktop.ui.activities.complete_dialog import open_complete_dialog
@@ -122,7 +123,11 @@ class TodayPage(QWidget):
         self._refresh_timer.stop()
         self.midnight.arm()
         prefs = self.workspace.follow_up_preferences
-        agenda = self.workspace.agenda.agenda(UPCOMING_DAYS)
+        try:
+            agenda = self.workspace.agenda.agenda(UPCOMING_DAYS)
+        except StorageError as exc:  # e.g. a damaged file: the page says so, the window stays usable
+            self.summary.setText(self.tr("The agenda cannot be read: {0}").format(exc))
+            return
         self.agenda = agenda
         self._kinds = {a.id: a.kind for a in (*agenda.overdue, *agenda.today, *agenda.upcoming)}
         self.items.fill(agenda, self.workspace.clock.zone, prefs.care_rules, UPCOMING_DAYS)
