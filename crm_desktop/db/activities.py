@@ -245,14 +245,7 @@ class ActivityRepository:
 
     def full_length(self, ids: Sequence[int]) -> int:
         """The real length of a list whose length is provisional; safe to call from another thread."""
-        if getattr(ids, "exact", True):
-            return len(ids)
-        sql, params = ids.count_sql
-        reader = self.database.reader()
-        try:
-            return reader.execute(sql, params).fetchone()[0]
-        finally:
-            reader.close()
+        return self.database.full_length(ids)
 
     def outcomes_in_use(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT DISTINCT outcome FROM activities WHERE outcome != ''")]

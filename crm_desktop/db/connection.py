@@ -81,6 +81,18 @@ class Database:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         return conn
 
+    def full_length(self, ids) -> int:
+        """The real length of a lazy id list whose length is provisional (its count_sql run on a reader of
+        its own): safe to call from another thread while this connection serves the UI."""
+        if getattr(ids, "exact", True):
+            return len(ids)
+        sql, params = ids.count_sql
+        reader = self.reader()
+        try:
+            return reader.execute(sql, params).fetchone()[0]
+        finally:
+            reader.close()
+
     def execute(self, sql: str, params=()) -> sqlite3.Cursor:
         return self.conn.execute(sql, params)
 

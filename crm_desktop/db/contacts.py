@@ -350,14 +350,7 @@ class ContactRepository:
 
     def full_length(self, ids: Sequence[int]) -> int:
         """The real length of a list whose length is provisional; safe to call from another thread."""
-        if getattr(ids, "exact", True):
-            return len(ids)
-        sql, params = ids.count_sql
-        reader = self.database.reader()
-        try:
-            return reader.execute(sql, params).fetchone()[0]
-        finally:
-            reader.close()
+        return self.database.full_length(ids)
 
     def tab_position(self, query: ContactQuery, tab: str) -> int | None:
         return self.listing.tab_position(query, tab)

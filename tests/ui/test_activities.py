@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QCompleter
 from crm_desktop.domain.activity import Activity, ActivityKind
 from crm_desktop.domain.activity_query import ActivityQuery
 from crm_desktop.domain.clock import FixedClock, at_local
-from crm_desktop.domain.recurrence import Frequency, Recurrence
+from crm_desktop.domain.recurrence import Frequency
 from crm_desktop.services.workspace import open_workspace
 from crm_desktop.ui.activities import dialog as activity_dialog
 from crm_desktop.ui.activities.complete_dialog import CompleteDialog

@@ -15,7 +15,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QEvent, QSettings
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from crm_desktop.domain.activity import Activity, ActivityKind
