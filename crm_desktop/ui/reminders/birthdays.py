@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from crm_desktop.services.agenda import Birthday, BirthdayNotice
 from crm_desktop.ui.reminders.row import script_label
 from crm_desktop.ui.resources import script_font
 from crm_desktop.ui.scripts import script_of
 
-SHOWN = 6  # names per line; the Today page lists them all
+SHOWN = 6  # names per day; the Today page lists them all
+PER_LINE = 3  # so the window stays narrow
 
 
 class BirthdayRow(QFrame):
@@ -38,10 +39,11 @@ class BirthdayRow(QFrame):
         layout.addLayout(buttons)
 
     def _line(self, layout: QVBoxLayout, when: str, people: list[Birthday]) -> None:
-        """"Today:" then one button per person (a click opens the card), Urdu names in their own script."""
-        line = QHBoxLayout()
-        line.addWidget(script_label(f"{when}:", self))
-        for person in people[:SHOWN]:
+        """"Today:" then the people, PER_LINE to a line (a click opens the card), each name in its script."""
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(4)
+        grid.addWidget(script_label(f"{when}:", self), 0, 0, Qt.AlignmentFlag.AlignTop)
+        for n, person in enumerate(people[:SHOWN]):
             # The name isolated (FSI ... PDI), so an Urdu name keeps its own direction beside the age.
             name = f"\u2068{person.name}\u2069"
             text = name if person.age is None else self.tr("%1 (%2)").replace("%1", name).replace("%2", str(person.age))
@@ -54,9 +56,9 @@ class BirthdayRow(QFrame):
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.setToolTip(self.tr("Open %1's card").replace("%1", person.name))
             button.clicked.connect(lambda _=False, cid=person.contact_id: self.open_contact.emit(cid))
-            line.addWidget(button)
+            grid.addWidget(button, n // PER_LINE, 1 + n % PER_LINE, Qt.AlignmentFlag.AlignLeft)
         if len(people) > SHOWN:
-            line.addWidget(script_label(self.tr("and %1 more (see Today)").replace("%1", str(len(people) - SHOWN)),
-                                        self))  # fmt: skip
-        line.addStretch(1)
-        layout.addLayout(line)
+            more = self.tr("and %1 more (see Today)").replace("%1", str(len(people) - SHOWN))
+            grid.addWidget(script_label(more, self), SHOWN // PER_LINE + 1, 1, 1, PER_LINE)
+        grid.setColumnStretch(PER_LINE + 1, 1)
+        layout.addLayout(grid)

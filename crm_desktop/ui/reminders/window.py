@@ -120,8 +120,10 @@ class ReminderWindow(QWidget):
     def _fit_height(self) -> None:
         rows = [*self.rows.values(), *([self.birthday_row] if self.birthday_row is not None else [])]
         wanted = sum(row.sizeHint().height() + 6 for row in rows) + self.heading.sizeHint().height() + 50
-        screen = self.screen().availableGeometry().height() if self.screen() else 800
-        self.resize(max(self.width(), 560), min(max(wanted, 200), int(screen * 0.8)))
+        area = self.screen().availableGeometry() if self.screen() else None
+        height, width = (area.height(), area.width()) if area is not None else (800, 1200)
+        widest = max((row.sizeHint().width() for row in rows), default=0) + 40
+        self.resize(min(max(self.width(), 560, widest), int(width * 0.8)), min(max(wanted, 200), int(height * 0.8)))
 
     def _connect(self, row: ReminderRow) -> None:
         service = self.workspace.activities
