@@ -1,0 +1,83 @@
+"""The pipeline's forecast (issue 4): weighted value by expected close month, and what the owner's own
+closed deals say about each stage ("your history says 23%, you assume 40%")."""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from crm_desktop.domain.deal import Deal, DealStatus, Stage, weighted
+from crm_desktop.domain.money import Money, totals
+
+MIN_CLOSED = 10  # closed deals through a stage before its observed rate is shown
+
+
+def month_of(day: date) -> date:
+    return day.replace(day=1)
+
+
+def add_months(month: date, count: int) -> date:
+    index = month.year * 12 + month.month - 1 + count
+    return date(index // 12, index % 12 + 1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class MonthForecast:
+    month: date  # the first of the month
+    weighted: dict[str, Money] = field(default_factory=dict)  # per currency: never mixed
+    deals: int = 0
+
+
+def forecast(deals: Iterable[Deal], stages: Sequence[Stage], today: date, months: int = 6) -> list[MonthForecast]:
+    """Open deals' weighted values by expected close month, this month and the next months-1. A deal whose
+    expected close has passed counts in this month (it has slipped, not vanished); one without a date is
+    left out (the board shows it)."""
+    first = month_of(today)
+    buckets: dict[date, list[Money]] = {add_months(first, i): [] for i in range(months)}
+    for deal in deals:
+        if deal.status is not DealStatus.OPEN or deal.expected_close is None:
+            continue
+        month = max(month_of(deal.expected_close), first)
+        if month in buckets:
+            buckets[month].append(weighted(deal, stages))
+    return [MonthForecast(month, totals(values), len(values)) for month, values in buckets.items()]
+
+
+@dataclass(frozen=True, slots=True)
+class Observed:
+    closed: int  # closed deals that went through the stage
+    win_rate: int | None  # percent; None until MIN_CLOSED deals say so
+    median_days: int | None  # from entering the stage to closing
+
+
+def observed(closed: Iterable[Deal], history: Mapping[int, Sequence[tuple[str, datetime]]],
+             stages: Sequence[Stage], min_closed: int = MIN_CLOSED) -> dict[str, Observed]:  # fmt: skip
+    """Per open stage: of the closed deals that passed through it, how many were won, and how long they
+    took from entering it to closing. history: deal id -> [(stage key, entered)] in time order."""
+    won: dict[str, int] = {}
+    count: dict[str, int] = {}
+    days: dict[str, list[int]] = {}
+    for deal in closed:
+        if deal.status is DealStatus.OPEN or deal.closed_on is None or deal.id not in history:
+            continue
+        first_entry: dict[str, datetime] = {}
+        for key, entered in history[deal.id]:
+            first_entry.setdefault(key, entered)
+        for key, entered in first_entry.items():
+            count[key] = count.get(key, 0) + 1
+            won[key] = won.get(key, 0) + (deal.status is DealStatus.WON)
+            days.setdefault(key, []).append(max(0, (deal.closed_on - entered.date()).days))
+    result = {}
+    for stage in stages:
+        if stage.closes_as is not DealStatus.OPEN:
+            continue
+        n = count.get(stage.key, 0)
+        enough = n >= min_closed
+        result[stage.key] = Observed(
+            n,
+            round(100 * won.get(stage.key, 0) / n) if enough else None,
+            round(statistics.median(days[stage.key])) if enough else None,
+        )
+    return result
