@@ -82,10 +82,11 @@ class ActivityRepository:
         """Snooze (a new instant) or dismiss (None); on disk when this returns."""
         with self.database.atomic():
             found = self.conn.execute(
-                "UPDATE activities SET alarm_at = ?, updated_at = ? WHERE id = ? RETURNING id",
+                # Only an open item rings: a snooze that arrives after Done (a picker left open) changes nothing.
+                "UPDATE activities SET alarm_at = ?, updated_at = ? WHERE id = ? AND done = 0 RETURNING id",
                 (_opt_epoch(alarm_at), epoch(self.now()), activity_id),
             ).fetchone()
-            if found is None:
+            if found is None and self.conn.execute("SELECT 1 FROM activities WHERE id = ?", (activity_id,)).fetchone() is None:
                 raise NotFoundError(f"There is no activity with id {activity_id}.")
 
     def trash(self, ids: Sequence[int]) -> list[int]:

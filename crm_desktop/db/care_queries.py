@@ -38,6 +38,13 @@ def _candidate(row) -> CareCandidate:
     )  # fmt: skip
 
 
+def has_birthdays(conn: sqlite3.Connection) -> bool:
+    """Whether any live card has a birthday (one index probe)."""
+    return conn.execute(
+        "SELECT 1 FROM contacts WHERE deleted_at IS NULL AND birthday_month IS NOT NULL LIMIT 1"
+    ).fetchone() is not None
+
+
 def birthdays_on(conn: sqlite3.Connection, month_days: list[tuple[int, int]], limit: int = 500) -> list[CareCandidate]:
     """Live contacts whose birthday (month, day) is one of these; index look-ups, one per day."""
     found: list[CareCandidate] = []

@@ -149,6 +149,12 @@ class ContactRepository:
         with self.database.atomic():
             for chunk in _chunks(ids):
                 marks = ",".join("?" * len(chunk))
+                # Their activities go with them (ON DELETE CASCADE); the activities' search entries first.
+                self.conn.execute(
+                    f"DELETE FROM activities_fts WHERE rowid IN (SELECT a.sort_at * 1000000000 + a.id FROM activities a "
+                    f"JOIN contacts c ON c.id = a.contact_id WHERE c.id IN ({marks}) AND c.deleted_at IS NOT NULL)",
+                    chunk,
+                )
                 gone = [
                     r[0]
                     for r in self.conn.execute(

@@ -128,18 +128,40 @@ def _rule(recurrence: Recurrence, series_start: datetime) -> rrule.rrule:
     return rrule.rrule(_RRULE_FREQ[recurrence.frequency], **options)
 
 
+def _series(recurrence: Recurrence, series_start: datetime):
+    """The rule, with the start itself as the first occurrence even when it is not one of the chosen
+    weekdays (rrule would skip it, and a COUNT would then give one too many)."""
+    rule = _rule(recurrence, series_start)
+    if recurrence.frequency is not Frequency.WEEKLY or not recurrence.weekdays:
+        return rule
+    if series_start.weekday() in recurrence.weekdays:
+        return rule
+    if recurrence.count is not None:
+        if recurrence.count == 1:
+            return [series_start]
+        rule = _rule(Recurrence(recurrence.frequency, recurrence.interval, recurrence.weekdays,
+                                recurrence.until, recurrence.count - 1), series_start)  # fmt: skip
+    series = rrule.rruleset()
+    series.rrule(rule)
+    series.rdate(series_start)
+    return series
+
+
 def next_occurrence(recurrence: Recurrence, series_start: datetime, after: datetime) -> datetime | None:
     """The first wall-clock occurrence strictly after `after` (naive local times), or None when the
     series has ended."""
     if series_start.tzinfo is not None or after.tzinfo is not None:
         raise ValueError("recurrences are computed in naive local wall-clock time")
-    return _rule(recurrence, series_start).after(after, inc=False)
+    series = _series(recurrence, series_start)
+    if isinstance(series, list):
+        return next((moment for moment in series if moment > after), None)
+    return series.after(after, inc=False)
 
 
 def occurrences(recurrence: Recurrence, series_start: datetime, limit: int) -> list[datetime]:
     """The first `limit` occurrences of a series (for previews and tests)."""
     found = []
-    for moment in _rule(recurrence, series_start):
+    for moment in _series(recurrence, series_start):
         found.append(moment)
         if len(found) >= limit:
             break

@@ -14,7 +14,7 @@ from crm_desktop.db.activities import ActivityRepository
 from crm_desktop.domain.activity import Activity, following_occurrence, schedule_alarm, validate_activity
 from crm_desktop.domain.activity_query import ActivityQuery, ActivitySummary
 from crm_desktop.domain.clock import Clock, as_utc, at_local
-from crm_desktop.domain.validation import ValidationError
+from crm_desktop.domain.validation import FieldError, ValidationError
 from crm_desktop.services.changes import Change, ChangeBus, ChangeKind
 from crm_desktop.services.clock import zone_name
 from crm_desktop.services.preferences import FollowUpPreferences
@@ -44,16 +44,25 @@ class ActivityService:
         self._publish(ChangeKind.ADDED if activity.id is None else ChangeKind.UPDATED, [saved.id], [saved.contact_id])
         return saved
 
-    def complete(self, activity_id: int, outcome: str, note: str = "", next_step: Activity | None = None
-                 ) -> tuple[Activity, Activity | None]:  # fmt: skip
+    def complete(self, activity_id: int, outcome: str, note: str = "", next_step: Activity | None = None,
+                 record: Activity | None = None) -> tuple[Activity, Activity | None]:  # fmt: skip
         """Mark a follow-up done now with its outcome, in the history; a repeating one makes its next
-        occurrence, and next_step (the "schedule the next step" part of the dialog) is saved with it."""
+        occurrence, and next_step (the "schedule the next step" part of the dialog) is saved with it.
+        record: the history entry as the edit dialog wrote it (its time, subject, duration ...)."""
         current = self.repository.get(activity_id)
+        if current.done:  # completed meanwhile (elsewhere, or a second click): the first completion stands
+            return current, None
         now = self.clock.now()
         done = replace(
             current, done=True, outcome=outcome, at=now, day=None, alarm_at=None, completed_at=now,
             details=_joined(current.details, note), recurrence=None,
         )  # fmt: skip
+        if record is not None:
+            done = replace(record, id=current.id, uuid=current.uuid, done=True, outcome=outcome, day=None,
+                           at=record.at or now, alarm_lead=None, alarm_at=None, recurrence=None, completed_at=now)  # fmt: skip
+            errors = validate_activity(done)
+            if errors:
+                raise ValidationError(errors)
         following = following_occurrence(current, self.clock.zone) if not current.done else None
         if next_step is not None:
             errors = validate_activity(next_step)
@@ -81,6 +90,8 @@ class ActivityService:
     def reschedule(self, activity_id: int, at: datetime | None = None, day=None) -> Activity:
         """Move a follow-up to a new time (or day); its alarm is set again from its lead time."""
         current = self.repository.get(activity_id)
+        if current.done:
+            raise ValidationError([FieldError("when", "This follow-up is already done; it cannot be moved.")])
         moved = replace(current, at=as_utc(at) if at else None, day=None if at else day, alarm_at=None)
         if moved.recurrence is not None and moved.series_start is None:
             moved.series_start = self._wall(current)
@@ -149,8 +160,10 @@ class ActivityService:
             prepared.series_start = self._wall(prepared)
         if prepared.done:
             prepared.alarm_at = None
-        elif prepared.alarm_at is None or activity.id is None or self._due_changed(activity):
+        elif activity.id is None or self._due_changed(activity):
             prepared = schedule_alarm(prepared, self.clock.zone)
+        else:  # the stored alarm stands: a dismissal or a snooze made meanwhile is not undone by an edit
+            prepared.alarm_at = self.repository.get(activity.id).alarm_at
         return prepared
 
     def _due_changed(self, activity: Activity) -> bool:

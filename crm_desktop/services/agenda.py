@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 
 from crm_desktop.db.activities import ActivityRepository
 from crm_desktop.db.errors import storage_error
-from crm_desktop.db.care_queries import CareCandidate, birthdays_on, quiet_since
+from crm_desktop.db.care_queries import CareCandidate, birthdays_on, has_birthdays, quiet_since
 from crm_desktop.domain.activity_query import ActivitySummary
 from crm_desktop.domain.care import Warmth, birthday_window_days, next_birthday, strictest_rule, warmth
 from crm_desktop.domain.clock import Clock, at_local, from_epoch, today
@@ -160,17 +160,14 @@ class AgendaService:
         return BirthdayNotice(day, on_day, ahead_day, ahead)
 
     def next_birthday_check(self) -> datetime | None:
-        """When a birthday reminder will next appear (09:00 today if still ahead, else 09:00 tomorrow),
-        or None when nobody has a birthday on that day or N days after it."""
+        """When the birthday reminder is next looked at: 09:00 today if that is still ahead and not
+        dismissed, else 09:00 tomorrow; None when no card has a birthday at all (nothing to wake for)."""
         zone, now = self.clock.zone, self.clock.now()
+        if not has_birthdays(self.activities.conn):
+            return None
         day = today(self.clock)
-        if at_local(day, BIRTHDAY_ALARM, zone) <= now:
+        if at_local(day, BIRTHDAY_ALARM, zone) <= now or self.preferences.birthdays_dismissed_through >= day:
             day += timedelta(days=1)
-        if self.preferences.birthdays_dismissed_through >= day:
-            return None
-        ahead = day + timedelta(days=self.preferences.birthday_lead_days)
-        if not self._kept_between(day, day) and not self._kept_between(ahead, ahead):
-            return None
         return at_local(day, BIRTHDAY_ALARM, zone)
 
     def dismiss_birthdays(self, day: date) -> None:

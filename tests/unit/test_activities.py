@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -251,3 +252,50 @@ def test_birthday_reminders_ring_at_nine_on_the_day_and_n_days_before_until_dism
         assert again.agenda.next_birthday_check() == karachi(date(2026, 11, 24), 9)
         clock.instant = karachi(date(2026, 11, 24), 9)
         assert [b.name for b in again.agenda.birthday_notice().today] == ["Tomorrow"]
+
+
+def test_an_edit_keeps_a_dismissed_or_snoozed_alarm_and_a_new_due_time_sets_it_again(ws, ali, clock):
+    item = ws.activities.save(call(ali, done=False, at=START + timedelta(hours=1), alarm_lead=timedelta(0)))
+    clock.advance(timedelta(hours=2))
+    ws.activities.dismiss(item.id)
+    ws.activities.save(replace(ws.activities.get(item.id), details="a typo fixed"))
+    assert ws.activities.due_reminders() == [] and ws.activities.get(item.id).alarm_at is None
+    moved = ws.activities.save(replace(ws.activities.get(item.id), at=START + timedelta(days=1)))
+    assert moved.alarm_at == START + timedelta(days=1)
+
+
+def test_a_late_snooze_or_move_does_not_bring_back_a_done_follow_up(ws, ali, clock):
+    item = ws.activities.save(call(ali, done=False, at=START, alarm_lead=timedelta(0)))
+    ws.activities.complete(item.id, "reached")
+    ws.activities.snooze(item.id, START + timedelta(minutes=5))  # a picker left open while Done was clicked
+    clock.advance(timedelta(minutes=6))
+    assert ws.activities.due_reminders() == []
+    with pytest.raises(ValidationError):
+        ws.activities.reschedule(item.id, at=START + timedelta(days=1))
+    again, created = ws.activities.complete(item.id, "no answer")  # a second click changes nothing
+    assert again.outcome == "reached" and created is None
+
+
+def test_done_from_the_edit_form_continues_a_repeating_series(ws, ali, clock):
+    item = ws.activities.save(call(ali, subject="Weekly check", done=False, at=karachi(date(2026, 11, 23), 9),
+                                   recurrence=Recurrence(Frequency.WEEKLY)))  # fmt: skip
+    record = replace(ws.activities.get(item.id), done=True, at=karachi(date(2026, 11, 23), 9, 30), outcome="reached",
+                     duration_minutes=12, recurrence=None, day=None)  # fmt: skip
+    done, following = ws.activities.complete(item.id, "reached", record=record)
+    assert done.at == karachi(date(2026, 11, 23), 9, 30) and done.duration_minutes == 12
+    assert following.at == karachi(date(2026, 11, 30), 9) and following.recurrence is not None
+
+
+def test_purging_a_contact_leaves_no_activity_search_entries(ws, ali):
+    ws.activities.save(call(ali, subject="Quotation sent", at=START))
+    ws.contacts.trash([ali.id])
+    ws.contacts.purge([ali.id])
+    assert ws.database.execute("SELECT count(*) FROM activities").fetchone()[0] == 0
+    assert ws.database.execute("SELECT count(*) FROM activities_fts").fetchone()[0] == 0
+
+
+def test_the_birthday_check_wakes_daily_while_anyone_has_a_birthday(ws, clock):
+    assert ws.agenda.next_birthday_check() is None  # nobody has one: nothing to wake for
+    ws.contacts.save(Contact(first_name="Later", birthday=Birthday(3, 20)))  # not this week
+    clock.instant = karachi(date(2026, 11, 23), 10)
+    assert ws.agenda.next_birthday_check() == karachi(date(2026, 11, 24), 9)

@@ -204,3 +204,12 @@ def test_pester_rule_warns_at_the_threshold_only():
     assert rule.warning(2) is None
     assert "3 times in the last 7 days" in rule.warning(3)
     assert PesterRule(enabled=False).warning(99) is None
+
+
+def test_a_weekly_start_outside_the_chosen_days_is_the_first_of_n_times():
+    rule = Recurrence(Frequency.WEEKLY, weekdays=(0, 3), count=2)  # Mondays and Thursdays, twice
+    start = datetime(2026, 11, 25, 10)  # a Wednesday
+    assert occurrences(rule, start, 5) == [start, datetime(2026, 11, 26, 10)]
+    assert next_occurrence(rule, start, datetime(2026, 11, 26, 10)) is None
+    once = Recurrence(Frequency.WEEKLY, weekdays=(0,), count=1)
+    assert next_occurrence(once, start, start) is None

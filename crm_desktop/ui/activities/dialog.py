@@ -236,7 +236,11 @@ class ActivityDialog(QDialog):
             if warning and not ask_pester(self, warning):
                 return False
         try:
-            saved = self.workspace.activities.save(activity)
+            if activity.id is not None and activity.done and not self._original.done:
+                # Done from the edit dialog is a completion: a repeating follow-up makes its next one.
+                saved, _next = self.workspace.activities.complete(activity.id, activity.outcome, record=activity)
+            else:
+                saved = self.workspace.activities.save(activity)
         except ValidationError as exc:
             self._show_errors(exc.errors)
             self.status.show_message(self.tr("Not saved: correct the fields marked in red."))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from crm_desktop.domain.activity import snooze_choices
 from crm_desktop.domain.activity_query import ActivitySummary
+from crm_desktop.domain.validation import ValidationError
 from crm_desktop.services.agenda import BirthdayNotice
 from crm_desktop.services.workspace import Workspace
 from crm_desktop.ui.activities.complete_dialog import open_complete_dialog
@@ -165,9 +166,12 @@ class ReminderWindow(QWidget):
         start = item.at if item is not None and item.at is not None else self.workspace.clock.now()
 
         def move(when: datetime | date) -> None:
-            if isinstance(when, datetime):
-                self.workspace.activities.reschedule(activity_id, at=when)
-            else:
-                self.workspace.activities.reschedule(activity_id, day=when)
+            try:
+                if isinstance(when, datetime):
+                    self.workspace.activities.reschedule(activity_id, at=when)
+                else:
+                    self.workspace.activities.reschedule(activity_id, day=when)
+            except ValidationError:  # done elsewhere while the picker was open: nothing left to move
+                pass
 
         return self._open_picker(self.tr("Reschedule"), self.tr("Move this follow-up to:"), start, all_day, move)
