@@ -22,7 +22,7 @@ CHUNK = 500
 _COLUMNS = (
     "contact_id", "deal_id", "kind", "subject", "details", "done", "at", "day", "sort_at", "duration_minutes",
     "direction", "outcome", "priority", "alarm_lead", "alarm_at", "recurrence", "series_start", "zone",
-    "completed_at",
+    "completed_at", "occurrence",
 )  # fmt: skip
 _SELECT = f"SELECT id, uuid, {', '.join(_COLUMNS)}, created_at, updated_at, deleted_at FROM activities"
 _CONTACT_KIND_LIST = ", ".join(f"'{k.value}'" for k in sorted(CONTACT_KINDS))
@@ -134,6 +134,7 @@ class ActivityRepository:
             a.outcome, int(a.priority), None if a.alarm_lead is None else int(a.alarm_lead.total_seconds()),
             _opt_epoch(a.alarm_at), a.recurrence.text() if a.recurrence else "",
             a.series_start.isoformat() if a.series_start else None, a.zone, _opt_epoch(a.completed_at),
+            a.occurrence.isoformat() if a.occurrence else None,
         )  # fmt: skip
 
     def _index(self, activity_id: int, sort_at: int, a: Activity) -> None:
@@ -254,8 +255,8 @@ class ActivityRepository:
 
 def _activity(row) -> Activity:
     (id_, uuid, contact_id, deal_id, kind, subject, details, done, at, day, _sort_at, duration, direction,
-     outcome, priority, alarm_lead, alarm_at, recurrence, series_start, zone, completed_at, created_at,
-     updated_at, deleted_at) = row  # fmt: skip
+     outcome, priority, alarm_lead, alarm_at, recurrence, series_start, zone, completed_at, occurrence,
+     created_at, updated_at, deleted_at) = row  # fmt: skip
     return Activity(
         contact_id=contact_id, kind=kind, subject=subject, details=details, done=bool(done),
         at=_opt_instant(at), day=date.fromisoformat(day) if day else None, duration_minutes=duration,
@@ -263,7 +264,8 @@ def _activity(row) -> Activity:
         alarm_lead=None if alarm_lead is None else timedelta(seconds=alarm_lead), alarm_at=_opt_instant(alarm_at),
         recurrence=Recurrence.parse(recurrence) if recurrence else None,
         series_start=datetime.fromisoformat(series_start) if series_start else None, zone=zone, deal_id=deal_id,
-        completed_at=_opt_instant(completed_at), id=id_, uuid=uuid, created_at=_opt_instant(created_at),
+        completed_at=_opt_instant(completed_at), id=id_,
+        occurrence=datetime.fromisoformat(occurrence) if occurrence else None, uuid=uuid, created_at=_opt_instant(created_at),
         updated_at=_opt_instant(updated_at), deleted_at=_opt_instant(deleted_at),
     )  # fmt: skip
 

@@ -182,6 +182,7 @@ def _v3_activities(conn: sqlite3.Connection) -> None:
             alarm_at INTEGER,  -- the pending alarm; NULL once dismissed, done or without alarm
             recurrence TEXT NOT NULL DEFAULT '',  -- RFC 5545 RRULE value
             series_start TEXT,  -- local wall time of the series' first occurrence
+            occurrence TEXT,  -- a moved occurrence of a series: the wall time of the slot it came from
             zone TEXT NOT NULL DEFAULT '',
             completed_at INTEGER,
             live INTEGER NOT NULL DEFAULT 1,  -- 0 when the activity or its contact is in the Trash

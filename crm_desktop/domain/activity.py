@@ -64,6 +64,7 @@ class Activity:
     alarm_at: datetime | None = None  # the pending alarm (after snoozes); None once dismissed or done
     recurrence: Recurrence | None = None
     series_start: datetime | None = None  # naive local wall time of the series' first occurrence
+    occurrence: datetime | None = None  # a moved occurrence: the wall time of the slot it was moved from
     zone: str = ""  # IANA zone the item was scheduled in (wall times of a repeat are kept in it)
     deal_id: int | None = None
     completed_at: datetime | None = None
@@ -117,8 +118,12 @@ def schedule_alarm(activity: Activity, zone: tzinfo) -> Activity:
     return replace(activity, alarm_at=alarm_instant(activity, zone))
 
 
-def following_occurrence(activity: Activity, zone: tzinfo) -> Activity | None:
-    """The next open item of a repeating follow-up, or None when the series has ended."""
+def following_occurrence(activity: Activity, zone: tzinfo, now: datetime | None = None) -> Activity | None:
+    """The next open item of a repeating follow-up, or None when the series has ended.
+
+    It comes after the item's own time, after the slot a moved item came from (so moving Monday's call
+    to Sunday does not bring Monday's back) and, given `now`, after now: completing a daily call a week
+    late schedules the next one ahead, not seven already overdue."""
     if activity.recurrence is None or (activity.at is None and activity.day is None):
         return None
     wall_zone = _zone_or(activity.zone, zone)
@@ -128,12 +133,15 @@ def following_occurrence(activity: Activity, zone: tzinfo) -> Activity | None:
         else datetime.combine(activity.day, time())
     )
     start = activity.series_start or current
-    following = next_occurrence(activity.recurrence, start, current)
+    after = max(current, activity.occurrence or current)
+    if now is not None:
+        after = max(after, now.astimezone(wall_zone).replace(tzinfo=None))
+    following = next_occurrence(activity.recurrence, start, after)
     if following is None:
         return None
     nxt = replace(
         activity, id=None, uuid=None, created_at=None, updated_at=None, deleted_at=None, done=False,
-        outcome="", completed_at=None, series_start=start, alarm_at=None,
+        outcome="", completed_at=None, series_start=start, alarm_at=None, occurrence=None,
     )  # fmt: skip
     if activity.at is not None:
         nxt.at = at_local(following.date(), following.time(), wall_zone)

@@ -63,7 +63,7 @@ class ActivityService:
             errors = validate_activity(done)
             if errors:
                 raise ValidationError(errors)
-        following = following_occurrence(current, self.clock.zone) if not current.done else None
+        following = following_occurrence(current, self.clock.zone, now)
         if next_step is not None:
             errors = validate_activity(next_step)
             if errors:
@@ -93,8 +93,9 @@ class ActivityService:
         if current.done:
             raise ValidationError([FieldError("when", "This follow-up is already done; it cannot be moved.")])
         moved = replace(current, at=as_utc(at) if at else None, day=None if at else day, alarm_at=None)
-        if moved.recurrence is not None and moved.series_start is None:
-            moved.series_start = self._wall(current)
+        if moved.recurrence is not None:
+            moved.series_start = moved.series_start or self._wall(current)
+            moved.occurrence = moved.occurrence or self._wall(current)  # the slot it came from
         return self.save(moved)
 
     def trash(self, ids: Sequence[int]) -> list[int]:

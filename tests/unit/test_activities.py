@@ -299,3 +299,22 @@ def test_the_birthday_check_wakes_daily_while_anyone_has_a_birthday(ws, clock):
     ws.contacts.save(Contact(first_name="Later", birthday=Birthday(3, 20)))  # not this week
     clock.instant = karachi(date(2026, 11, 23), 10)
     assert ws.agenda.next_birthday_check() == karachi(date(2026, 11, 24), 9)
+
+
+def test_a_moved_occurrence_does_not_come_back_and_the_count_goes_on(ws, ali, clock):
+    item = ws.activities.save(call(ali, subject="Weekly", done=False, at=karachi(date(2026, 11, 30), 10),
+                                   recurrence=Recurrence(Frequency.WEEKLY, count=3)))  # fmt: skip
+    ws.activities.reschedule(item.id, at=karachi(date(2026, 11, 29), 10))  # Monday's call moved to Sunday
+    _, following = ws.activities.complete(item.id, "reached")
+    assert following.at == karachi(date(2026, 12, 7), 10)  # not Monday 30 again
+    _, third = ws.activities.complete(following.id, "reached")
+    assert third.at == karachi(date(2026, 12, 14), 10)
+    assert ws.activities.complete(third.id, "reached")[1] is None  # three times, moved one included
+
+
+def test_completing_a_repeat_late_schedules_the_next_one_ahead(ws, ali, clock):
+    item = ws.activities.save(call(ali, subject="Daily", done=False, at=karachi(date(2026, 11, 16), 9),
+                                   recurrence=Recurrence(Frequency.DAILY)))  # fmt: skip
+    clock.instant = karachi(date(2026, 11, 23), 12)  # a week late
+    _, following = ws.activities.complete(item.id, "reached")
+    assert following.at == karachi(date(2026, 11, 24), 9)

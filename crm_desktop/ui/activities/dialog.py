@@ -7,6 +7,7 @@ whole activity or nothing. Before a new one is saved, the don't-pester rule may 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 
 from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtGui import QFont
@@ -216,8 +217,11 @@ class ActivityDialog(QDialog):
         else:
             errors = self.follow_up.fill(a)
             o = self._original
-            if (a.at, a.day, a.recurrence) != (o.at, o.day, o.recurrence):
-                a.series_start = None  # a moved or changed series starts again from its new first date
+            if a.recurrence != o.recurrence:
+                a.series_start = a.occurrence = None  # a changed rule starts again from this date
+            elif a.recurrence is not None and o.id is not None and (a.at, a.day) != (o.at, o.day):
+                # One occurrence moved: the series and its count go on; remember the slot it came from.
+                a.occurrence = o.occurrence or _wall(o, self._zone)
         return a, errors
 
     # ---- saving -----------------------------------------------------------------------------------
@@ -345,3 +349,12 @@ def edit_existing(workspace: Workspace, activity_id: int, parent: QWidget | None
     except NotFoundError:
         return None
     return open_activity_dialog(workspace, activity, parent)
+
+
+def _wall(activity: Activity, zone) -> datetime | None:
+    """An item's due moment as naive local wall time (how a series' slots are written)."""
+    if activity.at is not None:
+        return activity.at.astimezone(zone).replace(tzinfo=None)
+    if activity.day is not None:
+        return datetime.combine(activity.day, datetime.min.time())
+    return None
