@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 
 from crm_desktop.db.activity_listing import ActivityListing, search_key
 from crm_desktop.db.connection import Database
-from crm_desktop.db.errors import NotFoundError
+from crm_desktop.db.errors import ChangedElsewhereError, NotFoundError
 from crm_desktop.domain.activity import CONTACT_KINDS, UNREACHED_OUTCOMES, Activity, Direction, Priority
 from crm_desktop.domain.activity_query import ActivityQuery, ActivitySummary
 from crm_desktop.domain.clock import epoch, from_epoch
@@ -59,15 +59,21 @@ class ActivityRepository:
             self.refresh_contact_dates([activity.contact_id])
         return self.get(cur.lastrowid)
 
-    def update(self, activity: Activity, sort_at: datetime) -> Activity:
+    def update(self, activity: Activity, sort_at: datetime, check_version: bool = False) -> Activity:
+        """check_version: refuse (ChangedElsewhereError) when the row changed since `activity` was read."""
         if activity.id is None:
             raise ValueError("update() needs a saved activity")
         with self.database.atomic():
             old = self.conn.execute(
-                "SELECT contact_id, sort_at FROM activities WHERE id = ?", (activity.id,)
+                "SELECT contact_id, sort_at, updated_at FROM activities WHERE id = ?", (activity.id,)
             ).fetchone()
             if old is None:
                 raise NotFoundError(f"There is no activity with id {activity.id}.")
+            if check_version and activity.updated_at is not None and old[2] != epoch(activity.updated_at):
+                raise ChangedElsewhereError(
+                    "This activity was changed elsewhere (done, snoozed or edited) while it was open here. "
+                    "Close this window and open it again."
+                )
             assignments = ", ".join(f"{c} = ?" for c in _COLUMNS)
             self.conn.execute(
                 f"UPDATE activities SET {assignments}, updated_at = ? WHERE id = ?",

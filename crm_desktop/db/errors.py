@@ -93,3 +93,7 @@ def storage_error(path: Path | str, exc: Exception) -> StorageError:
 
 class NotFoundError(LookupError):
     """A record id that does not exist (any more)."""
+
+
+class ChangedElsewhereError(LookupError):
+    """A save from a stale copy: the record was changed (done, snoozed, edited) since it was read."""

@@ -40,7 +40,7 @@ class ActivityService:
             if prepared.id is None:
                 saved = self.repository.add(prepared, self._sort_at(prepared))
             else:
-                saved = self.repository.update(prepared, self._sort_at(prepared))
+                saved = self.repository.update(prepared, self._sort_at(prepared), check_version=True)
         self._publish(ChangeKind.ADDED if activity.id is None else ChangeKind.UPDATED, [saved.id], [saved.contact_id])
         return saved
 

@@ -81,15 +81,27 @@ class AgendaService:
         result = Agenda(day)
         repo = self.activities
         # Past days, and timed items earlier today that are already past, are overdue.
-        past_ids = repo.open_between(None, start_of_today, SECTION_LIMIT)
+        past = repo.summaries(repo.open_between(None, start_of_today, SECTION_LIMIT))
         result.overdue_count = repo.count_open_between(None, start_of_today)
         today_items = repo.summaries(repo.open_between(start_of_today, end_of_today, SECTION_LIMIT))
-        late_today = [s for s in today_items if s.at is not None and s.at < now]
-        result.overdue = repo.summaries(past_ids) + late_today
-        result.overdue_count += len(late_today)
-        result.today = [s for s in today_items if not (s.at is not None and s.at < now)]
-        result.upcoming = repo.summaries(repo.open_between(end_of_today, horizon, SECTION_LIMIT))
+        upcoming = repo.summaries(repo.open_between(end_of_today, horizon, SECTION_LIMIT))
         result.upcoming_count = repo.count_open_between(end_of_today, horizon)
+        # An all-day item is placed by its date, not by the instant it was filed under: that is the
+        # midnight of the zone it was saved in, a day off after the computer changed time zone.
+        sections = {"overdue": [], "today": [], "upcoming": []}
+        for origin, items in (("overdue", past), ("today", today_items), ("upcoming", upcoming)):
+            for item in items:
+                if item.at is None and item.day is not None:
+                    place = "overdue" if item.day < day else "today" if item.day == day else "upcoming"
+                elif origin == "today" and item.at is not None and item.at < now:
+                    place = "overdue"  # a timed item earlier today that is already past
+                else:
+                    place = origin
+                sections[place].append(item)
+                if place != origin:
+                    result.overdue_count += (place == "overdue") - (origin == "overdue")
+                    result.upcoming_count += (place == "upcoming") - (origin == "upcoming")
+        result.overdue, result.today, result.upcoming = sections["overdue"], sections["today"], sections["upcoming"]
         if with_care:
             result.birthdays = self.birthdays(day, days)
             result.going_cold = self.going_cold(now)

@@ -318,3 +318,26 @@ def test_completing_a_repeat_late_schedules_the_next_one_ahead(ws, ali, clock):
     clock.instant = karachi(date(2026, 11, 23), 12)  # a week late
     _, following = ws.activities.complete(item.id, "reached")
     assert following.at == karachi(date(2026, 11, 24), 9)
+
+
+def test_an_all_day_item_stays_on_its_date_after_the_computer_moves_west(ws, ali, clock):
+    ws.activities.save(call(ali, subject="Send the quote", done=False, day=date(2026, 11, 25)))  # saved in Karachi
+    clock.zone = ZoneInfo("America/New_York")
+    clock.instant = datetime(2026, 11, 25, 14, tzinfo=UTC)  # 09:00 on the 25th in New York
+    agenda = ws.agenda.agenda()
+    assert [s.subject for s in agenda.today] == ["Send the quote"] and agenda.overdue == []
+    assert agenda.overdue_count == 0
+
+
+def test_a_save_from_a_stale_copy_is_refused_and_the_completion_stands(ws, ali, clock):
+    from crm_desktop.db.errors import ChangedElsewhereError
+
+    item = ws.activities.save(call(ali, subject="Daily", done=False, at=START + timedelta(hours=1),
+                                   recurrence=Recurrence(Frequency.DAILY)))  # fmt: skip
+    stale = ws.activities.get(item.id)  # an edit dialog opens it ...
+    clock.advance(timedelta(seconds=5))
+    ws.activities.complete(item.id, "reached")  # ... while the reminder window completes it
+    with pytest.raises(ChangedElsewhereError):
+        ws.activities.save(replace(stale, subject="Daily (renamed)"))
+    assert ws.activities.get(item.id).done
+    assert len(ws.activities.search_ids(ActivityQuery(state=ActivityState.OPEN))) == 1  # one series, not two

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.db.errors import NotFoundError, StorageError
+from crm_desktop.db.errors import ChangedElsewhereError, NotFoundError, StorageError
 from crm_desktop.domain.activity import Activity, Direction, validate_activity
 from crm_desktop.domain.clock import at_local
 from crm_desktop.domain.validation import FieldError, ValidationError
@@ -249,7 +249,7 @@ class ActivityDialog(QDialog):
             self._show_errors(exc.errors)
             self.status.show_message(self.tr("Not saved: correct the fields marked in red."))
             return False
-        except (StorageError, NotFoundError) as exc:
+        except (StorageError, NotFoundError, ChangedElsewhereError) as exc:
             self.status.show_message(self.tr("Not saved: %1").replace("%1", str(exc)))
             return False
         self.saved.emit(saved.id)
