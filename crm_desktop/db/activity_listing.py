@@ -106,22 +106,7 @@ class ActivityListing:
 
         first = fetch(0, COUNT_CAP + 1)
         count_sql = (f"SELECT count(*) {source}", tuple(params))
-        ids = PrimedIds(min(len(first), COUNT_CAP), len(first) <= COUNT_CAP, fetch, fetch_from_end, find, count_sql)
+        ids = LazyIds(min(len(first), COUNT_CAP), len(first) <= COUNT_CAP, fetch, fetch_from_end, find, count_sql)
         ids.prime(first)
         return ids
 
-
-class PrimedIds(LazyIds):
-    """LazyIds whose first pages are already read (by the query that also measured the length)."""
-
-    def prime(self, first: list[int]) -> None:
-        for number in range(len(first) // PAGE + 1):
-            page = first[number * PAGE : (number + 1) * PAGE]
-            if len(page) == PAGE or (self.exact and page):
-                self._pages[number] = page
-
-    def settle(self, count: int) -> None:
-        # Whole pages stay right whatever the length; a page cut at the provisional length does not.
-        whole = {n: page for n, page in self._pages.items() if len(page) == PAGE and (n + 1) * PAGE <= count}
-        super().settle(count)
-        self._pages.update(whole)

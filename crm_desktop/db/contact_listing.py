@@ -83,8 +83,18 @@ class LazyIds(Sequence[int]):
         self._pages: OrderedDict[int, list[int]] = OrderedDict()
 
     def settle(self, count: int) -> None:
+        # Whole pages stay right whatever the length; a page cut at the provisional length does not.
+        whole = {n: page for n, page in self._pages.items() if len(page) == PAGE and (n + 1) * PAGE <= count}
         self._count, self.exact = count, True
-        self._pages.clear()  # the last page read was cut at the provisional length
+        self._pages.clear()
+        self._pages.update(whole)
+
+    def prime(self, first: list[int]) -> None:
+        """Take the first ids as already read (by the query that also measured the length)."""
+        for number in range(len(first) // PAGE + 1):
+            page = first[number * PAGE : (number + 1) * PAGE]
+            if len(page) == PAGE or (self.exact and page):
+                self._pages[number] = page
 
     def expect(self, count: int) -> None:
         """A better provisional length, e.g. the same query's length before the last edit. Still not

@@ -159,18 +159,15 @@ class ActivityService:
             prepared.zone = zone_name(self.clock.zone)
         if prepared.recurrence is not None and prepared.series_start is None:
             prepared.series_start = self._wall(prepared)
+        stored = self.repository.get(activity.id) if activity.id is not None and not prepared.done else None
         if prepared.done:
             prepared.alarm_at = None
-        elif activity.id is None or self._due_changed(activity):
+        elif stored is None or (stored.at, stored.day, stored.alarm_lead, stored.done) != (
+                activity.at, activity.day, activity.alarm_lead, activity.done):  # fmt: skip
             prepared = schedule_alarm(prepared, self.clock.zone)
         else:  # the stored alarm stands: a dismissal or a snooze made meanwhile is not undone by an edit
-            prepared.alarm_at = self.repository.get(activity.id).alarm_at
+            prepared.alarm_at = stored.alarm_at
         return prepared
-
-    def _due_changed(self, activity: Activity) -> bool:
-        stored = self.repository.get(activity.id)
-        return (stored.at, stored.day, stored.alarm_lead, stored.done) != (
-            activity.at, activity.day, activity.alarm_lead, activity.done)  # fmt: skip
 
     def _wall(self, activity: Activity) -> datetime | None:
         if activity.at is not None:
