@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 
 from crm_desktop.db.activity_listing import ActivityListing, search_key
 from crm_desktop.db.connection import Database
+from crm_desktop.db.deals import refresh_activity_dates as refresh_deal_dates
 from crm_desktop.db.errors import ChangedElsewhereError, NotFoundError
 from crm_desktop.domain.activity import CONTACT_KINDS, UNREACHED_OUTCOMES, Activity, Direction, Priority
 from crm_desktop.domain.activity_query import ActivityQuery, ActivitySummary
@@ -57,6 +58,7 @@ class ActivityRepository:
             )
             self._index(cur.lastrowid, epoch(sort_at), activity)
             self.refresh_contact_dates([activity.contact_id])
+            refresh_deal_dates(self.conn, [activity.deal_id])
         return self.get(cur.lastrowid)
 
     def update(self, activity: Activity, sort_at: datetime, check_version: bool = False) -> Activity:
@@ -65,7 +67,7 @@ class ActivityRepository:
             raise ValueError("update() needs a saved activity")
         with self.database.atomic():
             old = self.conn.execute(
-                "SELECT contact_id, sort_at, updated_at FROM activities WHERE id = ?", (activity.id,)
+                "SELECT contact_id, sort_at, updated_at, deal_id FROM activities WHERE id = ?", (activity.id,)
             ).fetchone()
             if old is None:
                 raise NotFoundError(f"There is no activity with id {activity.id}.")
@@ -82,6 +84,7 @@ class ActivityRepository:
             self.conn.execute("DELETE FROM activities_fts WHERE rowid = ?", (search_key(old[1], activity.id),))
             self._index(activity.id, epoch(sort_at), activity)
             self.refresh_contact_dates({old[0], activity.contact_id})
+            refresh_deal_dates(self.conn, [old[3], activity.deal_id])
         return self.get(activity.id)
 
     def set_alarm(self, activity_id: int, alarm_at: datetime | None) -> None:
@@ -104,18 +107,21 @@ class ActivityRepository:
     def _set_deleted(self, ids: Sequence[int], when: int | None) -> list[int]:
         changed: list[int] = []
         contacts: set[int] = set()
+        deals: set[int] = set()
         with self.database.atomic():
             for chunk in _chunks(ids):
                 marks = ",".join("?" * len(chunk))
                 rows = self.conn.execute(
                     f"UPDATE activities SET deleted_at = ?, live = (? IS NULL AND contact_id IN "
                     f"(SELECT id FROM contacts WHERE deleted_at IS NULL)) "
-                    f"WHERE id IN ({marks}) AND (deleted_at IS NULL) = (? IS NOT NULL) RETURNING id, contact_id",
+                    f"WHERE id IN ({marks}) AND (deleted_at IS NULL) = (? IS NOT NULL) RETURNING id, contact_id, deal_id",
                     (when, when, *chunk, when),
                 ).fetchall()
                 changed += [r[0] for r in rows]
                 contacts |= {r[1] for r in rows}
+                deals |= {r[2] for r in rows if r[2] is not None}
             self.refresh_contact_dates(contacts)
+            refresh_deal_dates(self.conn, deals)
         return changed
 
     def refresh_contact_dates(self, contact_ids) -> None:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from crm_desktop.db import sort_positions
 from crm_desktop.db.connection import Database
+from crm_desktop.db.deals import refresh_for_contacts as refresh_deals_for_contacts
 from crm_desktop.db.contact_listing import ContactListing
 from crm_desktop.db.errors import NotFoundError
 from crm_desktop.domain.contact import (
@@ -110,6 +111,7 @@ class ContactRepository:
             self._write_children(contact.id, contact, default_region)
             if deleted_at is None:
                 self._index(pos, contact, default_region)
+            refresh_deals_for_contacts(self.conn, [contact.id])
         return self.get(contact.id)
 
     def trash(self, ids: Sequence[int], at: str | None = None) -> list[int]:

@@ -231,7 +231,80 @@ def _v3_activities(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS = [_v1_contacts, _v2_phone_regions, _v3_activities]
+# The deal pipeline (issue 4). Money is an integer count of minor units beside its ISO currency code.
+# Dates a person chooses (expected close, closed on) are YYYY-MM-DD text; instants are epoch seconds.
+def _v4_deals(conn: sqlite3.Connection) -> None:
+    run_script(
+        conn,
+        """
+        CREATE TABLE deals (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uuid TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL,
+            company_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL,
+            value_minor INTEGER NOT NULL,
+            currency TEXT NOT NULL,
+            stage TEXT NOT NULL,  -- a stage key (settings 'pipeline_stages'); keys survive renames
+            probability INTEGER,  -- NULL: the stage's default
+            expected_close TEXT,
+            source TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL CHECK (status IN ('open', 'won', 'lost')),
+            lost_reason TEXT NOT NULL DEFAULT '',
+            closed_on TEXT,
+            notes TEXT NOT NULL DEFAULT '',
+            tags_text TEXT NOT NULL DEFAULT '',
+            -- Derived on every write: normalised words of the deal, its contact and company, for the filter.
+            search_text TEXT NOT NULL DEFAULT '',
+            -- Derived from the deal's linked activities and its stage history, kept by the repositories,
+            -- so the board reads one row per card: the last done activity or stage change (epoch seconds)
+            -- and the earliest open follow-up (NULL: no next step).
+            last_activity_at INTEGER NOT NULL DEFAULT 0,
+            next_step_at INTEGER,
+            live INTEGER NOT NULL DEFAULT 1,  -- 0 when the deal or its contact is in the Trash
+            revision INTEGER NOT NULL DEFAULT 0,  -- +1 on every save: a form left open cannot undo a move
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            deleted_at INTEGER
+        );
+        CREATE TABLE deal_stage_history (
+            id INTEGER PRIMARY KEY,
+            deal_id INTEGER NOT NULL REFERENCES deals(id) ON DELETE CASCADE,
+            stage TEXT NOT NULL,
+            entered_at INTEGER NOT NULL
+        );
+        CREATE TABLE deal_tags (
+            deal_id INTEGER NOT NULL REFERENCES deals(id) ON DELETE CASCADE,
+            tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+            PRIMARY KEY (deal_id, tag_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX deals_board ON deals(status, stage, expected_close, id) WHERE live = 1;
+        CREATE INDEX deals_contact ON deals(contact_id) WHERE contact_id IS NOT NULL;
+        CREATE INDEX deals_company ON deals(company_id) WHERE company_id IS NOT NULL;
+        CREATE INDEX deal_stage_history_deal ON deal_stage_history(deal_id, entered_at);
+        CREATE INDEX deal_tags_tag ON deal_tags(tag_id, deal_id);
+        -- A deal belongs to its contact (or, without one, its company): it follows the card into the Trash.
+        CREATE TRIGGER contacts_trash_deals AFTER UPDATE OF deleted_at ON contacts
+        WHEN (OLD.deleted_at IS NULL) != (NEW.deleted_at IS NULL)
+        BEGIN
+            UPDATE deals SET live = (NEW.deleted_at IS NULL)
+            WHERE (contact_id = NEW.id OR (contact_id IS NULL AND company_id = NEW.id)) AND deleted_at IS NULL;
+        END;
+        -- Purging the card a deal belongs to purges the deal; a deal with both keeps the other one.
+        CREATE TRIGGER contacts_purge_deals BEFORE DELETE ON contacts
+        BEGIN
+            DELETE FROM deals WHERE (contact_id = OLD.id AND (company_id IS NULL OR company_id = OLD.id))
+                OR (company_id = OLD.id AND contact_id IS NULL);
+        END;
+        CREATE TRIGGER deals_purge_links AFTER DELETE ON deals
+        BEGIN
+            UPDATE activities SET deal_id = NULL WHERE deal_id = OLD.id;
+        END;
+        """,
+    )
+
+
+MIGRATIONS = [_v1_contacts, _v2_phone_regions, _v3_activities, _v4_deals]
 
 # Tables each version must have; a file missing one of them is damaged.
 _TABLES_BY_VERSION = {
@@ -247,6 +320,7 @@ _TABLES_BY_VERSION = {
         "contacts_fts",
     },
     3: {"activities", "activities_fts"},
+    4: {"deals", "deal_stage_history", "deal_tags"},
 }
 
 

@@ -71,6 +71,7 @@ class Deal:
     created_at: datetime | None = None
     updated_at: datetime | None = None
     deleted_at: datetime | None = None
+    revision: int = 0  # the stored revision this copy was read at
 
 
 def stage_of(stages, key: str) -> Stage:
@@ -117,13 +118,16 @@ def staleness(deal: Deal, stage: Stage, last_activity: datetime | None, next_ste
               now: datetime) -> Staleness:  # fmt: skip
     """A deal with a follow-up scheduled is not stale, however quiet it has been: the owner has a plan.
     Without activity ever, the deal's age counts (from created_at)."""
-    if deal.status is not DealStatus.OPEN:
+    return judged(deal.status, stage.idle_days, last_activity or deal.created_at or now, next_step_due is not None, now)
+
+
+def judged(status: DealStatus, idle_days: int | None, quiet_since: datetime, has_next_step: bool,
+           now: datetime) -> Staleness:  # fmt: skip
+    if status is not DealStatus.OPEN:
         return Staleness(False, False)
-    no_next = next_step_due is None
-    if stage.idle_days is None or not no_next:
-        return Staleness(False, no_next)
-    since = last_activity or deal.created_at or now
-    return Staleness(now - since > timedelta(days=stage.idle_days), True)
+    if idle_days is None or has_next_step:
+        return Staleness(False, not has_next_step)
+    return Staleness(now - quiet_since > timedelta(days=idle_days), True)
 
 
 def validate_deal(deal: Deal, stages) -> list[FieldError]:

@@ -31,17 +31,22 @@ class MonthForecast:
 
 
 def forecast(deals: Iterable[Deal], stages: Sequence[Stage], today: date, months: int = 6) -> list[MonthForecast]:
-    """Open deals' weighted values by expected close month, this month and the next months-1. A deal whose
-    expected close has passed counts in this month (it has slipped, not vanished); one without a date is
-    left out (the board shows it)."""
+    """Open deals' weighted values by expected close month, this month and the next months-1."""
+    open_deals = (d for d in deals if d.status is DealStatus.OPEN)
+    return forecast_weighted(((d.expected_close, weighted(d, stages)) for d in open_deals), today, months)
+
+
+def forecast_weighted(items: Iterable[tuple[date | None, Money]], today: date, months: int = 6) -> list[MonthForecast]:
+    """(expected close, weighted value) of open deals by month. A deal whose expected close has passed
+    counts in this month (it has slipped, not vanished); one without a date is left out (the board shows it)."""
     first = month_of(today)
     buckets: dict[date, list[Money]] = {add_months(first, i): [] for i in range(months)}
-    for deal in deals:
-        if deal.status is not DealStatus.OPEN or deal.expected_close is None:
+    for expected_close, value in items:
+        if expected_close is None:
             continue
-        month = max(month_of(deal.expected_close), first)
+        month = max(month_of(expected_close), first)
         if month in buckets:
-            buckets[month].append(weighted(deal, stages))
+            buckets[month].append(value)
     return [MonthForecast(month, totals(values), len(values)) for month, values in buckets.items()]
 
 

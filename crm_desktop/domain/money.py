@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from babel.core import UnknownLocaleError
-from babel.numbers import format_currency, get_currency_precision, list_currencies
+from babel.numbers import format_currency, get_currency_precision, get_territory_currencies, list_currencies
 
 # Written in the way the currency's own users write amounts; other currencies in plain English.
 HOME_LOCALES = {"INR": "en_IN", "PKR": "en_PK", "LKR": "en", "BDT": "en_IN", "NPR": "en_IN", "USD": "en_US",
@@ -82,6 +82,10 @@ class Money:
         return cls(int(scaled), currency)
 
 
+def is_currency(code: str) -> bool:
+    return code in _KNOWN
+
+
 def minor_digits(currency: str) -> int:
     return get_currency_precision(currency)
 
@@ -101,3 +105,9 @@ def totals(amounts: Iterable[Money]) -> dict[str, Money]:
     for money in amounts:
         found[money.currency] = found[money.currency] + money if money.currency in found else money
     return found
+
+
+def home_currency(region: str) -> str:
+    """The currency in use in a country today (PK: PKR, IN: INR, LK: LKR); USD when CLDR does not know it."""
+    found = get_territory_currencies(region.upper(), tender=True)
+    return found[0] if found else "USD"

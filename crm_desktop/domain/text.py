@@ -61,6 +61,20 @@ def query_tokens(query: str) -> list[str]:
     return tokens
 
 
+def search_words(text: str) -> list[str]:
+    """Words folded for a plain substring search (no FTS index): case- and Latin-accent-free, other
+    scripts' marks kept, so "jose" finds "José" and a Hindi vowel sign stays part of its word."""
+    words = []
+    for token in query_tokens(text):
+        decomposed = unicodedata.normalize("NFD", token.casefold())
+        kept: list[str] = []
+        for ch in decomposed:
+            if not (unicodedata.combining(ch) and kept and kept[-1] < "\u0250"):
+                kept.append(ch)
+        words.append(unicodedata.normalize("NFC", "".join(kept)))
+    return words
+
+
 # Urdu's alphabet order, which code point order breaks (پ, ٹ, چ, ڈ, ڑ, ژ, ک, گ, ں, ہ, ھ, ی, ے were added
 # to the Arabic block after the letters they follow). For sorting only, each letter is moved to a code
 # point in that order just past the Arabic block (U+0700..), so Urdu keys still sort between Latin and

@@ -7,6 +7,7 @@ from pathlib import Path
 from crm_desktop.db.activities import ActivityRepository
 from crm_desktop.db.connection import Database, open_database
 from crm_desktop.db.contacts import ContactRepository
+from crm_desktop.db.deals import DealRepository
 from crm_desktop.db.settings import SettingsRepository
 from crm_desktop.domain.clock import Clock
 from crm_desktop.services.activities import ActivityService
@@ -14,6 +15,8 @@ from crm_desktop.services.agenda import AgendaService
 from crm_desktop.services.changes import ChangeBus
 from crm_desktop.services.clock import SystemClock
 from crm_desktop.services.contacts import ContactService
+from crm_desktop.services.pipeline import PipelineService
+from crm_desktop.services.pipeline_preferences import PipelinePreferences
 from crm_desktop.services.preferences import FollowUpPreferences, Preferences
 
 
@@ -29,6 +32,11 @@ class Workspace:
         activities = ActivityRepository(database, self.clock.now)
         self.activities = ActivityService(activities, self.follow_up_preferences, self.changes, self.clock)
         self.agenda = AgendaService(activities, self.follow_up_preferences, self.clock)
+        deals = DealRepository(database, self.clock.now)
+        self.pipeline_preferences = PipelinePreferences(
+            settings, self.changes, deals.stage_counts, lambda: self.preferences.default_region
+        )
+        self.pipeline = PipelineService(deals, activities, self.pipeline_preferences, self.changes, self.clock)
 
     @property
     def path(self) -> Path:

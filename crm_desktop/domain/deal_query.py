@@ -1,0 +1,69 @@
+"""What the Pipeline board and the deal list ask for, and the one row per deal they show."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from crm_desktop.domain.deal import DealStatus
+from crm_desktop.domain.money import Money
+
+
+class DealSort(enum.StrEnum):
+    TITLE = "title"
+    CONTACT = "contact"
+    VALUE = "value"
+    STAGE = "stage"  # board order
+    PROBABILITY = "probability"
+    WEIGHTED = "weighted"
+    EXPECTED_CLOSE = "expected_close"
+    STATUS = "status"
+    CLOSED_ON = "closed_on"
+    LAST_ACTIVITY = "last_activity"
+    NEXT_STEP = "next_step"
+
+
+@dataclass(frozen=True, slots=True)
+class DealQuery:
+    text: str = ""  # words of the title, contact, company, source, tags, notes (each a word prefix)
+    tag: str = ""
+    close_month: date | None = None  # expected close in this month (its first day)
+    min_value: Money | None = None  # a value range is in one currency: other currencies' deals drop out
+    max_value: Money | None = None
+    status: DealStatus | None = DealStatus.OPEN  # None: every deal
+    contact_id: int | None = None  # deals with this contact or company
+    closed_since: date | None = None  # closed on or after this day
+    sort: DealSort = DealSort.EXPECTED_CLOSE
+    descending: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DealRow:
+    """One card on the board or one line of the list, judged against the stages at the time it was read."""
+
+    id: int
+    title: str
+    contact_id: int | None
+    contact_name: str
+    company_id: int | None
+    company_name: str
+    value: Money
+    stage: str
+    probability: int  # the deal's own, else its stage's (won 100, lost 0)
+    weighted: Money
+    status: DealStatus
+    expected_close: date | None
+    closed_on: date | None
+    lost_reason: str
+    last_activity: datetime | None  # the last done activity or stage change
+    next_step: datetime | None  # the earliest open follow-up
+    stale: bool  # quiet for longer than the stage allows, with nothing scheduled
+    no_next_step: bool  # open and nothing scheduled
+
+    @property
+    def who(self) -> str:
+        """The contact, and the company beside them when both are set."""
+        if self.contact_name and self.company_name and self.company_name != self.contact_name:
+            return f"{self.contact_name} · {self.company_name}"
+        return self.contact_name or self.company_name
