@@ -14,7 +14,7 @@ from crm_desktop.db.errors import StorageError
 from crm_desktop.domain.contact_query import ContactQuery
 from crm_desktop.services.workspace import Workspace, open_workspace
 
-COMMANDS = ("demo", "search", "export", "import", "agenda")
+COMMANDS = ("demo", "search", "export", "import", "agenda", "pipeline")
 
 
 @dataclass(frozen=True)
@@ -144,6 +144,10 @@ def build_parser(prog: str = "crm-desktop") -> argparse.ArgumentParser:
     agenda.add_argument("--days", type=_agenda_days, default=7, metavar="N",
                         help="how many days ahead to list after today (default: 7)")
     agenda.set_defaults(handler=_agenda)
+
+    pipeline = sub.add_parser("pipeline", help="print each stage's deals, total and weighted total")
+    pipeline.add_argument("--db", metavar="PATH", help=db_help)
+    pipeline.set_defaults(handler=_pipeline)
     return parser  # fmt: skip
 
 
@@ -261,4 +265,15 @@ def _agenda(args) -> int:
         lines = agenda_lines(agenda, workspace.clock.zone, workspace.follow_up_preferences.care_rules, args.days)
     for line in lines:
         print(line if isinstance(line, str) else "\t".join(_one_line(value) for value in line))
+    return 0
+
+
+def _pipeline(args) -> int:
+    """One stage per line, tab-separated: stage, number of deals, total, weighted total (per currency)."""
+    from crm_desktop.services.pipeline_text import pipeline_rows
+
+    with _existing_workspace(args.db) as workspace:
+        rows = pipeline_rows(workspace.pipeline.board())
+    for row in rows:
+        print("\t".join(_one_line(value) for value in row))
     return 0

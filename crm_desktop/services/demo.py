@@ -26,6 +26,7 @@ from crm_desktop.db.contacts_bulk import ContactBulkLoader, ContactRows
 from crm_desktop.domain.clock import Clock
 from crm_desktop.services.clock import SystemClock
 from crm_desktop.services.demo_activities import write_demo_activities
+from crm_desktop.services.demo_deals import write_demo_deals
 from crm_desktop.services.demo_factory import CHUNK, build_chunk, draw_names
 from crm_desktop.services.demo_pools_world import TAGS
 
@@ -91,7 +92,8 @@ def write_demo_database(path: Path | str, contacts: int, seed: int = 1, progress
     """Write a demo database of `contacts` contacts at path (replacing a file there); returns the path.
 
     With history (the default) every contact also gets years of activities and some open follow-ups,
-    hung on the clock's local day (services.demo_activities)."""
+    hung on the clock's local day (services.demo_activities). About one contact in ten gets a deal
+    (services.demo_deals), linked to their activities when there is a history."""
     if contacts < 0:
         raise ValueError("The number of contacts cannot be negative.")
     path = Path(path).expanduser().absolute()
@@ -115,9 +117,10 @@ def write_demo_database(path: Path | str, contacts: int, seed: int = 1, progress
             loader.abort()
             raise
         try:
+            clock = clock or SystemClock()
             if history:
-                clock = clock or SystemClock()
                 write_demo_activities(database, seed, clock.now(), clock.zone, history_progress)
+            write_demo_deals(database, seed, clock.now(), clock.zone)
         finally:
             database.close()
         # A copy of the app may have the old file open: never swap the file under it. Its -wal/-shm

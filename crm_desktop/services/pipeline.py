@@ -163,15 +163,21 @@ class PipelineService:
             for row in self.rows(recent):
                 by_stage.setdefault(row.stage, []).append(row)
         return [
-            BoardColumn(stage, by_stage[stage.key], totals(r.value for r in by_stage[stage.key]),
-                        totals(r.weighted for r in by_stage[stage.key]))
+            BoardColumn(stage, by_stage[stage.key], self.ordered(totals(r.value for r in by_stage[stage.key])),
+                        self.ordered(totals(r.weighted for r in by_stage[stage.key])))
             for stage in stages
         ]  # fmt: skip
+
+    def ordered(self, amounts: dict[str, Money]) -> dict[str, Money]:
+        """Amounts per currency in one order everywhere: the owner's currency first, then by code."""
+        home = self.preferences.currency
+        return dict(sorted(amounts.items(), key=lambda item: (item[0] != home, item[0])))
 
     def forecast(self, months: int = 6) -> list[MonthForecast]:
         """Weighted value of open deals by expected close month, this month and the next months-1."""
         rows = self.rows(DealQuery(status=DealStatus.OPEN))
-        return forecast_weighted(((r.expected_close, r.weighted) for r in rows), self.today(), months)
+        months_ahead = forecast_weighted(((r.expected_close, r.weighted) for r in rows), self.today(), months)
+        return [replace(m, weighted=self.ordered(m.weighted)) for m in months_ahead]
 
     def observed(self) -> dict[str, Observed]:
         """Per open stage: the win rate and median days to close in the owner's closed deals."""
