@@ -7,6 +7,7 @@ silently: adding two currencies raises, and totals are kept per currency.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -107,6 +108,7 @@ def totals(amounts: Iterable[Money]) -> dict[str, Money]:
     return found
 
 
+@functools.cache
 def home_currency(region: str) -> str:
     """The currency in use in a country today (PK: PKR, IN: INR, LK: LKR); USD when CLDR does not know it."""
     found = get_territory_currencies(region.upper(), tender=True)

@@ -182,3 +182,15 @@ def test_the_trash_is_searched_ignoring_case_and_accents_in_every_script(workspa
     for typed, key in (("JOSE", "jose"), ("müll", "jose"), ("محم", "urdu"), ("علي", "urdu"), ("कमला", "kamla")):
         assert found(workspace, typed, trashed=True) == {people[key]}, typed
     assert found(workspace, "imran", trashed=True) == set()
+
+
+
+def test_query_tokens_fast_path_splits_exactly_where_the_index_does():
+    """The BMP translate table and the character-by-character rule agree on every code point."""
+    from crm_desktop.domain.text import normalize, query_tokens, tokens_by_character
+
+    for start in range(0, 0x10000, 0x400):
+        chars = [chr(c) for c in range(start, start + 0x400) if not 0xD800 <= c <= 0xDFFF]
+        for text in ("".join(chars), " ".join(chars), "a".join(chars)):
+            assert query_tokens(text) == tokens_by_character(normalize(text))
+    assert query_tokens("a\U0001F600b 𝐀bc") == ["a", "b", "Abc"]  # outside the BMP: the careful path
