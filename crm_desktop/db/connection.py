@@ -12,7 +12,6 @@ import os
 import sqlite3
 from pathlib import Path
 
-import sqlite_utils
 from filelock import FileLock, Timeout
 
 from crm_desktop.db import schema
@@ -40,7 +39,7 @@ class Database:
     def __init__(self, path: Path, conn: sqlite3.Connection, lock: FileLock | None):
         self.path = path
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
+        self._db = None  # the sqlite-utils wrapper, made on the first write (see _transactions)
         self._lock = lock
         self._refusal: StorageError | None = None
 
@@ -57,12 +56,21 @@ class Database:
         if self._refusal is not None:
             raise self._refusal
         try:
-            with self.db.atomic():
+            with self._transactions().atomic():
                 yield self
         except (sqlite3.OperationalError, sqlite3.DatabaseError) as exc:
             if isinstance(exc, sqlite3.IntegrityError | sqlite3.ProgrammingError | sqlite3.InterfaceError):
                 raise
             raise storage_error(self.path, exc) from exc
+
+    def _transactions(self):
+        """sqlite-utils, imported on the first write rather than at start-up: it imports numpy and pandas
+        when they are installed (matplotlib brings numpy), which would cost the first paint 0.3 s."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
 
     def check_integrity(self) -> list[str]:
         """SQLite's quick_check on a separate reader: [] when the file is sound (seconds at 1M cards)."""
