@@ -241,7 +241,8 @@ class ActivityDialog(QDialog):
         names = {s.key: s.name for s in self.workspace.pipeline.stages}
         for row in rows:
             if row.status is DealStatus.OPEN or row.id == a.deal_id:
-                self.deal.addItem(f"{row.title} · {names.get(row.stage, row.stage)}", row.id)
+                # Isolated, so an Urdu title ending in ")" keeps its brackets in a Latin line.
+                self.deal.addItem(f"\u2068{row.title}\u2069 · {names.get(row.stage, row.stage)}", row.id)
         if a.deal_id is not None and self.deal.findData(a.deal_id) < 0:
             self.deal.addItem(self.tr("Deal %1").replace("%1", str(a.deal_id)), a.deal_id)
         self.deal.setCurrentIndex(max(0, self.deal.findData(a.deal_id)))

@@ -32,7 +32,7 @@ from crm_desktop.ui.plural import counted
 from crm_desktop.ui.scripts import is_rtl, script_of
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 10
-TITLE, STAGE, VALUE, CLOSE = range(4)
+TITLE, STAGE, CLOSE, VALUE = range(4)  # the amounts right-aligned at the edge
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -55,7 +55,7 @@ class ContactDeals(QWidget):
         self.new_button.clicked.connect(self.new_deal)
         self.list = QTreeWidget(self)
         self.list.setObjectName("contactDealList")
-        self.list.setHeaderLabels([self.tr("Deal"), self.tr("Stage"), self.tr("Value"), self.tr("Close")])
+        self.list.setHeaderLabels([self.tr("Deal"), self.tr("Stage"), self.tr("Close"), self.tr("Value")])
         self.list.setRootIsDecorated(False)
         self.list.setAlternatingRowColors(True)
         self.list.setUniformRowHeights(True)
@@ -65,7 +65,7 @@ class ContactDeals(QWidget):
         header = self.list.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((STAGE, 110), (VALUE, 130), (CLOSE, 110)):
+        for column, width in ((STAGE, 110), (CLOSE, 120), (VALUE, 130)):
             header.resizeSection(column, width)
         self.list.headerItem().setTextAlignment(VALUE, _RIGHT)
         self.list.itemActivated.connect(lambda item, _column: self.open(item.data(TITLE, ID_ROLE)))
@@ -149,7 +149,7 @@ class ContactDeals(QWidget):
             close = self.tr("Lost %1").replace("%1", row.closed_on.isoformat() if row.closed_on else "")
         else:
             close = row.expected_close.isoformat() if row.expected_close else ""
-        texts = [row.title, names.get(row.stage, row.stage), format_money(row.value), close.strip()]
+        texts = [row.title, names.get(row.stage, row.stage), close.strip(), format_money(row.value)]
         item = QTreeWidgetItem(texts)
         item.setData(TITLE, ID_ROLE, row.id)
         for column in (TITLE, STAGE):

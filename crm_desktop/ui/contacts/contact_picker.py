@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 from crm_desktop.db.errors import NotFoundError
 from crm_desktop.domain.contact_query import ContactQuery
 from crm_desktop.services.workspace import Workspace
-from crm_desktop.ui.contacts.field_widgets import follow_text_direction
+from crm_desktop.ui.contacts.field_widgets import apply_text_direction, follow_text_direction
 
 CONTACT_CHOICES = 20
 SEARCHED_FOR_KIND = 200  # a kind-limited picker looks this far down the matches to find its 20
@@ -71,6 +71,7 @@ class ContactPicker(QLineEdit):
         self.setText(self._chosen[1] if self._chosen is not None else "")
         self.setCursorPosition(0)
         self.blockSignals(False)
+        apply_text_direction(self, self.text())  # its textChanged was held back
 
     def offer(self, text: str) -> list[str]:
         """Search for text and offer the matching names; returns them (the completer shows them)."""
@@ -114,5 +115,6 @@ class ContactPicker(QLineEdit):
             self.blockSignals(True)
             self.setText(name)
             self.blockSignals(False)
+            apply_text_direction(self, name)
         if changed:
             self.chosen.emit(contact_id)

@@ -60,15 +60,18 @@ class DealDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         self.progress: DealProgress | None = None
+        column = QVBoxLayout()  # the form keeps its height; the space left goes below it
+        column.addWidget(self.form)
+        column.addStretch(1)
         body = QHBoxLayout()
-        body.addWidget(self.form, 3)
+        body.addLayout(column, 1)
         if deal.id is not None:
             self.progress = DealProgress(workspace, bridge, deal, self)
             line = QFrame(self)
             line.setFrameShape(QFrame.Shape.VLine)
             line.setFrameShadow(QFrame.Shadow.Sunken)
             body.addWidget(line)
-            body.addWidget(self.progress, 2)
+            body.addWidget(self.progress, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(body, 1)
@@ -79,7 +82,7 @@ class DealDialog(QDialog):
         self.form.changed.connect(self._edited)
         self._show_heading()
         self.form.title.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.setMinimumWidth(1000 if self.progress is not None else 560)
+        self.setMinimumWidth(1060 if self.progress is not None else 560)
 
     # ---- what others call --------------------------------------------------------------------------
 

@@ -149,7 +149,7 @@ class DealForm(QWidget):
             set_line_text(self.tags, format_tags(deal.tags))
             reasons = self.workspace.pipeline.lost_reasons()
             self.lost_reason.clear()
-            self.lost_reason.addItems(["", *reasons] if deal.lost_reason in reasons else ["", deal.lost_reason, *reasons])
+            self.lost_reason.addItems(list(dict.fromkeys(["", deal.lost_reason, *reasons])))
             self.lost_reason.setCurrentText(deal.lost_reason)
             self.notes.set_value(deal.notes)
             self.closed_on.setText(deal.closed_on.isoformat() if deal.closed_on else "")

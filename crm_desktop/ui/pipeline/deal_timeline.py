@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.db.errors import NotFoundError
 from crm_desktop.domain.activity import ActivityKind
-from crm_desktop.domain.deal import Deal
+from crm_desktop.domain.deal import Deal, DealStatus
 from crm_desktop.services.changes import Change
 from crm_desktop.services.workspace import Workspace
 from crm_desktop.ui.activities import dialog as activity_dialog
@@ -63,6 +63,7 @@ class DealProgress(QWidget):
         self.history.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.history.setColumnWidth(0, 150)
         self.history.setColumnWidth(1, 110)
+        self.history.headerItem().setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         rows = self.history.fontMetrics().height() + 8
         self.history.setMaximumHeight(rows * 6 + 10)
 
@@ -155,12 +156,15 @@ class DealProgress(QWidget):
 
     def _show_next_step(self) -> None:
         step = self.workspace.pipeline.next_step(self.deal.id) if self.deal.id is not None else None
-        if step is None:
+        closed = self.deal.status is not DealStatus.OPEN
+        if step is None and closed:
+            self.next_step.setText(self.tr("Nothing scheduled (the deal is closed)."))
+        elif step is None:
             self.next_step.setText(self.tr("Nothing scheduled. Schedule the next step so this deal does not go quiet."))
         else:
             when = labels.when_text(step.at, step.day, self.workspace.clock.zone)
             self.next_step.setText(f"{labels.kind_label(step.kind)} · {when} · {step.subject}".strip(" ·"))
-        self.next_step.setProperty("missing", step is None)
+        self.next_step.setProperty("missing", step is None and not closed)
         self.next_step.style().unpolish(self.next_step)
         self.next_step.style().polish(self.next_step)
 
@@ -179,7 +183,7 @@ class DealProgress(QWidget):
             self.history.addTopLevelItem(item)
 
     def _is_open(self) -> bool:
-        return self.deal.closed_on is None
+        return self.deal.status is DealStatus.OPEN
 
     def _show_count(self) -> None:
         rows = self.model.rowCount()
