@@ -8,12 +8,12 @@ from datetime import date, timedelta
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from crm_desktop.domain.clock import FixedClock
 from crm_desktop.domain.money import Money
 from crm_desktop.services.workspace import open_workspace
 from crm_desktop.ui.contacts import card_prompt
+from crm_desktop.ui.contacts.bidi import RTL_ROLE
 from crm_desktop.ui.contacts.card import ContactCard
 from crm_desktop.ui.contacts.card_deals import CLOSE, STAGE, TITLE, VALUE
 from crm_desktop.ui.pipeline.deal_dialog import DealDialog
@@ -51,7 +51,8 @@ def card(qtbot, ws, monkeypatch):
 
 def listed(card) -> list[list[str]]:
     tree = card.deals.list
-    return [[tree.topLevelItem(i).text(c) for c in (TITLE, STAGE, VALUE, CLOSE)] for i in range(tree.topLevelItemCount())]
+    return [[tree.topLevelItem(i).text(c) for c in (TITLE, STAGE, VALUE, CLOSE)]
+            for i in range(tree.topLevelItemCount())]  # fmt: skip
 
 
 def test_new_deal_from_the_card_is_filled_in_and_saved_in_rupees(qtbot, card, ws, db_path):
@@ -105,8 +106,6 @@ def test_the_section_lists_open_deals_first_and_closed_ones_with_their_outcome(q
                                  ["Yarn", "Won", "$10,000.00", "Won 2026-11-25"]]  # fmt: skip
     assert card.deals.title.text() == "<b>4 deals · 2 open</b>"
     tree = card.deals.list
-    from crm_desktop.ui.contacts.bidi import RTL_ROLE
-
     assert tree.topLevelItem(0).data(TITLE, RTL_ROLE) is True  # the Urdu title is laid out right to left
     # Moved on the board elsewhere: the card follows.
     looms = next(r for r in ws.pipeline.contact_deals(bilal) if r.title == "Looms")
@@ -139,4 +138,3 @@ def test_double_click_or_enter_opens_the_deal(qtbot, card, ws):
     with qtbot.waitSignal(card.deals.deal_opened) as opened:
         qtbot.keyClick(tree, Qt.Key.Key_Return)
     assert opened.args[0].form.title.text() == tree.topLevelItem(0).text(TITLE)
-    QApplication.processEvents()
