@@ -136,6 +136,14 @@ class PipelineService:
         self._publish(ChangeKind.RESTORED, back)
         return back
 
+    def validate(self, deal: Deal) -> list[FieldError]:
+        """What save() would refuse, without saving: a form shows every problem at once."""
+        try:
+            stage = stage_of(self.stages, deal.stage)
+        except KeyError:
+            return [FieldError("stage", f"There is no stage '{deal.stage}'.")]
+        return validate_deal(replace(deal, status=stage.closes_as), self.stages)
+
     def _publish(self, kind: ChangeKind, ids) -> None:
         if ids:
             self.changes.publish(Change("deal", kind, tuple(ids)))
@@ -191,6 +199,10 @@ class PipelineService:
     def history(self, deal_id: int):
         """[(stage key, entered)] of one deal, oldest first."""
         return self.repository.stage_history([deal_id]).get(deal_id, [])
+
+    def timeline_ids(self, deal_id: int) -> list[int]:
+        """The ids of the deal's activities, newest first (a lazy list model shows them)."""
+        return self.repository.deal_activity_ids(deal_id)
 
     def timeline(self, deal_id: int) -> list[ActivitySummary]:
         return self.activities.summaries(self.repository.deal_activity_ids(deal_id))

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.db.errors import ChangedElsewhereError, NotFoundError, StorageError
 from crm_desktop.domain.activity import Activity, Direction, validate_activity
 from crm_desktop.domain.clock import at_local
+from crm_desktop.domain.deal import DealStatus
 from crm_desktop.domain.validation import FieldError, ValidationError
 from crm_desktop.services.workspace import Workspace
 from crm_desktop.ui.activities import labels
@@ -107,6 +108,10 @@ class ActivityDialog(QDialog):
             self.kind.addItem(labels.kind_icon(kind), labels.kind_label(kind), kind)
         self.kind_row = ErrorRow("kindRow", self.kind, stretch_last=False)
         self.subject = line_edit("activitySubject", self.tr("What it was about"))
+        self.deal = QComboBox(self)
+        self.deal.setObjectName("activityDeal")
+        self.deal.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.deal.setMinimumContentsLength(24)
         self.details = plain_text_edit("activityDetails", self.tr("Details"), lines=4)
 
         self.done_box = self._done_box()
@@ -124,6 +129,8 @@ class ActivityDialog(QDialog):
         common = QFormLayout()
         common.addRow(self.tr("&Type:"), self.kind_row)
         common.addRow(self.tr("&Subject:"), self.subject)
+        common.addRow(self.tr("Dea&l:"), self.deal)
+        self._common = common
         common.addRow(self.tr("D&etails:"), self.details)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -184,6 +191,7 @@ class ActivityDialog(QDialog):
         (self.state_done if a.done else self.state_open).setChecked(True)
         self.kind.setCurrentIndex(max(0, self.kind.findData(a.kind)))
         self.subject.setText(a.subject)
+        self._load_deals(a)
         self.details.setPlainText(a.details)
         moment = (a.at or self.workspace.clock.now()).astimezone(self._zone)
         if a.at is None and a.day is not None:
@@ -206,6 +214,7 @@ class ActivityDialog(QDialog):
         a.kind = self.kind.currentData() or ""
         a.subject = self.subject.text()
         a.details = self.details.toPlainText()
+        a.deal_id = self.deal.currentData()
         a.done = self.state_done.isChecked()
         errors: list[FieldError] = []
         if a.done:
@@ -223,6 +232,21 @@ class ActivityDialog(QDialog):
                 # One occurrence moved: the series and its count go on; remember the slot it came from.
                 a.occurrence = o.occurrence or _wall(o, self._zone)
         return a, errors
+
+    def _load_deals(self, a: Activity) -> None:
+        """The contact's open deals to link the activity to, and the one it is linked to (even if closed)."""
+        self.deal.clear()
+        self.deal.addItem(self.tr("No deal"), None)
+        rows = self.workspace.pipeline.contact_deals(a.contact_id) if a.contact_id is not None else []
+        names = {s.key: s.name for s in self.workspace.pipeline.stages}
+        for row in rows:
+            if row.status is DealStatus.OPEN or row.id == a.deal_id:
+                # Isolated, so an Urdu title ending in ")" keeps its brackets in a Latin line.
+                self.deal.addItem(f"\u2068{row.title}\u2069 · {names.get(row.stage, row.stage)}", row.id)
+        if a.deal_id is not None and self.deal.findData(a.deal_id) < 0:
+            self.deal.addItem(self.tr("Deal %1").replace("%1", str(a.deal_id)), a.deal_id)
+        self.deal.setCurrentIndex(max(0, self.deal.findData(a.deal_id)))
+        self._common.setRowVisible(self.deal, self.deal.count() > 1)  # nothing to choose: no clutter
 
     # ---- saving -----------------------------------------------------------------------------------
 

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta, tzinfo
 
-from PySide6.QtCore import QDate, QLocale, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter, QDateEdit, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtCore import QDate, QLocale, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QWidget
 
 from crm_desktop.domain.activity_query import ActivityQuery, ActivityState
 from crm_desktop.domain.clock import Clock, at_local, today
-from crm_desktop.domain.contact_query import ContactQuery
 from crm_desktop.services.workspace import Workspace
 from crm_desktop.ui.activities import labels
+from crm_desktop.ui.contacts.contact_picker import ContactPicker
 from crm_desktop.ui.contacts.field_widgets import follow_text_direction
 from crm_desktop.ui.resources import icon
 
 SEARCH_DELAY_MS = 200
-CONTACT_CHOICES = 20
 ANY_TIME, TODAY, THIS_WEEK, THIS_MONTH, CUSTOM = range(5)
 
 
@@ -47,7 +46,6 @@ class ActivityFilters(QWidget):
         self.workspace = workspace
         prefs = workspace.follow_up_preferences
         self._contact_id: int | None = None
-        self._contact_names: dict[str, int] = {}
 
         self.search = QLineEdit(self)
         self.search.setObjectName("activitySearch")
@@ -80,19 +78,9 @@ class ActivityFilters(QWidget):
         self.first = self._date("activityRangeFirst")
         self.last = self._date("activityRangeLast")
 
-        self.contact = QLineEdit(self)
-        self.contact.setObjectName("activityContactFilter")
-        self.contact.setPlaceholderText(self.tr("Any contact"))
-        self.contact.setClearButtonEnabled(True)
-        follow_text_direction(self.contact)
-        self._names = QStringListModel(self)
-        self.completer = QCompleter(self._names, self)
-        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.contact.setCompleter(self.completer)
-        self.contact.textEdited.connect(self._contact_typed)
-        self.contact.textChanged.connect(self._contact_changed)
-        self.completer.activated[str].connect(self._contact_chosen)
+        self.contact = ContactPicker(workspace, "activityContactFilter", self.tr("Any contact"), parent=self)
+        self.completer = self.contact.completer
+        self.contact.chosen.connect(self.set_contact)
 
         for combo in (self.kind, self.outcome, self.state):
             combo.currentIndexChanged.connect(lambda *_: self.changed.emit())
@@ -146,11 +134,10 @@ class ActivityFilters(QWidget):
     def stop(self) -> None:
         self._timer.stop()
 
-    def set_contact(self, contact_id: int | None, name: str = "") -> None:
+    def set_contact(self, contact_id: int | None, name: str | None = None) -> None:
         """Show one contact's activities (None: everyone's)."""
-        self.contact.blockSignals(True)
-        self.contact.setText(name if contact_id is not None else "")
-        self.contact.blockSignals(False)
+        if contact_id != self.contact.contact_id():
+            self.contact.set_contact(contact_id, name)
         if contact_id != self._contact_id:
             self._contact_id = contact_id
             self.changed.emit()
@@ -163,29 +150,8 @@ class ActivityFilters(QWidget):
         self.last.setVisible(custom)
         self.changed.emit()
 
-    def _contact_typed(self, text: str) -> None:
-        """Offer the first contacts whose names match what is typed (never the whole list)."""
-        if not text.strip():
-            return
-        contacts = self.workspace.contacts
-        ids = list(contacts.search_ids(ContactQuery(text=text))[:CONTACT_CHOICES])
-        found = contacts.summaries(ids)
-        self._contact_names = {}
-        for contact_id in ids:
-            if contact_id in found:
-                name = found[contact_id].display_name
-                self._contact_names.setdefault(name, contact_id)
-        self._names.setStringList(list(self._contact_names))
-
     def _contact_chosen(self, name: str) -> None:
-        if name in self._contact_names:
-            self.set_contact(self._contact_names[name], name)
-
-    def _contact_changed(self, text: str) -> None:
-        if not text.strip():
-            self.set_contact(None)
-        elif text in self._contact_names and self._contact_names[text] != self._contact_id:
-            self.set_contact(self._contact_names[text], text)
+        self.contact.choose_name(name)
 
 
 def _start_of(day: date | None, zone: tzinfo):

@@ -24,6 +24,7 @@ from crm_desktop.services.workspace import Workspace
 from crm_desktop.ui.activities.timeline import ActivityTimeline
 from crm_desktop.ui.change_bridge import ChangeBridge
 from crm_desktop.ui.contacts import card_prompt
+from crm_desktop.ui.contacts.card_deals import ContactDeals
 from crm_desktop.ui.contacts.card_form import ContactForm
 from crm_desktop.ui.contacts.card_logic import local_time
 from crm_desktop.ui.contacts.card_prompt import UnsavedChoice
@@ -57,6 +58,7 @@ class ContactCard(QWidget):
         self._contact: Contact | None = None  # as last loaded or saved; None: the empty state
         self._loading = False
         self._saving = False
+        self.bridge = ChangeBridge(workspace.changes, self)  # before the page: the Deals section follows it too
 
         self.stack = QStackedWidget(self)
         self.empty_state = QLabel(self)
@@ -76,7 +78,6 @@ class ContactCard(QWidget):
         self.save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         self.save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.save_shortcut.activated.connect(self.save)
-        self.bridge = ChangeBridge(workspace.changes, self)
         self.bridge.changed.connect(self._on_change)
         self.show_contact(None)
 
@@ -138,16 +139,19 @@ class ContactCard(QWidget):
         return page
 
     def _with_timeline(self, page: QWidget) -> QSplitter:
-        """The form above, the contact's activities below (the timeline follows the card shown)."""
+        """The form above, the contact's deals and activities below (both follow the card shown)."""
         self.timeline = ActivityTimeline(self.workspace, page)
+        self.deals = ContactDeals(self.workspace, self.bridge, page)
         self.card_splitter = QSplitter(Qt.Orientation.Vertical, page)
         self.card_splitter.setObjectName("cardSplitter")
         self.card_splitter.setChildrenCollapsible(False)
         self.card_splitter.addWidget(self.scroll)
+        self.card_splitter.addWidget(self.deals)
         self.card_splitter.addWidget(self.timeline)
         self.card_splitter.setStretchFactor(0, 3)
-        self.card_splitter.setStretchFactor(1, 2)
-        self.card_splitter.setSizes([500, 330])
+        self.card_splitter.setStretchFactor(1, 1)
+        self.card_splitter.setStretchFactor(2, 2)
+        self.card_splitter.setSizes([500, 150, 330])
         return self.card_splitter
 
     # ---- what others call --------------------------------------------------------------------------
@@ -207,6 +211,7 @@ class ContactCard(QWidget):
     def _load(self, contact: Contact | None) -> None:
         self._contact = contact
         self.timeline.show_contact(contact.id if contact is not None else None)
+        self.deals.show_contact(contact.id if contact is not None else None)
         self.status.show_message(None)
         if contact is None:
             self.stack.setCurrentWidget(self.empty_state)
