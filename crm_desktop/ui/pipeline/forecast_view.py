@@ -14,9 +14,11 @@ from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -35,7 +37,7 @@ from crm_desktop.ui.scripts import is_rtl, script_of
 
 MONTHS = 6
 REFRESHING_ENTITIES = frozenset({"deal", "contact", "settings"})
-CHART_HEIGHT_PER_CURRENCY = 170
+CHART_HEIGHT_PER_CURRENCY = 140
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
@@ -66,6 +68,17 @@ def _table(name: str, columns: list[str]) -> QTableWidget:
     return table
 
 
+def _fit(table: QTableWidget, width_too: bool = False) -> None:
+    """Size the table to its rows (and columns): no scroll bar, no empty space below the last row."""
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    frame = 2 * table.frameWidth()
+    height = table.horizontalHeader().height() + sum(table.rowHeight(r) for r in range(table.rowCount()))
+    table.setFixedHeight(height + frame)
+    if width_too:
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setFixedWidth(table.horizontalHeader().length() + frame)
+
+
 def _item(text: str, align_right: bool = False) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     rtl = is_rtl(text)
@@ -86,7 +99,6 @@ class ForecastView(QWidget):
         self.months: list[MonthForecast] = []
         self.canvas = None  # FigureCanvasQTAgg, made when the page is first shown
         self.months_table = _table("forecastMonths", [self.tr("Month"), self.tr("Deals")])
-        self.months_table.setMinimumWidth(360)
         self.chart_box = QVBoxLayout()
         self.chart_box.setContentsMargins(0, 0, 0, 0)
         self.stages_table = _table("observedStages", [self.tr("Stage"), self.tr("What your closed deals say")])
@@ -100,16 +112,25 @@ class ForecastView(QWidget):
         self.empty_hint.setEnabled(False)
 
         top = QHBoxLayout()
-        top.addWidget(self.months_table, 0)
+        top.addWidget(self.months_table, 0, Qt.AlignmentFlag.AlignTop)
         top.addLayout(self.chart_box, 1)
-        layout = QVBoxLayout(self)
+        page = QWidget()
+        layout = QVBoxLayout(page)
         layout.setContentsMargins(10, 10, 10, 10)
         layout.addWidget(_heading(self.tr("Expected to close, weighted by probability"), "forecastHeading"))
         layout.addWidget(self.empty_hint)
-        layout.addLayout(top, 3)
-        layout.addSpacing(8)
+        layout.addLayout(top)
+        layout.addSpacing(12)
         layout.addWidget(_heading(self.tr("Your stages against your history"), "observedHeading"))
-        layout.addWidget(self.stages_table, 2)
+        layout.addWidget(self.stages_table)
+        layout.addStretch(1)
+        scroll = QScrollArea(self)  # several currencies' charts and many stages may not fit a small window
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         bridge.changed.connect(self._on_change)
 
     # ---- reading --------------------------------------------------------------------------------------
@@ -171,7 +192,8 @@ class ForecastView(QWidget):
         table.resizeColumnsToContents()
         header = table.horizontalHeader()
         for column in range(1, table.columnCount()):
-            header.resizeSection(column, max(header.sectionSize(column) + 16, 90))
+            header.resizeSection(column, max(header.sectionSize(column) + 16, 70))
+        _fit(table, width_too=True)
         self.empty_hint.setText("" if codes else self.tr(
             "No open deal has an expected close date in the next six months. Give your deals a close date "
             "to see what should come in when."))  # fmt: skip
@@ -196,6 +218,7 @@ class ForecastView(QWidget):
                 item.setToolTip(self.tr("Consider setting this stage's probability to %1% in Preferences > Pipeline.")
                                 .replace("%1", str(observed.win_rate)))  # fmt: skip
             table.setItem(row, 1, item)
+        _fit(table)
 
     def observed_text(self, stage: Stage, observed: Observed) -> str:
         assume = self.tr("You assume %1%").replace("%1", str(stage.probability))

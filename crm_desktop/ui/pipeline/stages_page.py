@@ -92,7 +92,7 @@ class PipelinePage(PreferencesPage):
         self.reasons = QPlainTextEdit()
         self.reasons.setObjectName("lostReasonsEdit")
         self.reasons.setPlaceholderText(self.tr("One per line, e.g. price"))
-        self.reasons.setFixedHeight(110)
+        self.reasons.setFixedHeight(130)
         follow_text_direction(self.reasons)
         self.currency = QComboBox()
         self.currency.setObjectName("dealCurrencyCombo")
