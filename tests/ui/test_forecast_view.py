@@ -89,7 +89,7 @@ def test_the_page_follows_changes(qtbot, ws, ali):
     assert view.empty_hint.isVisible() and headers(view.months_table) == ["Month", "Deals"]
     assert view.canvas.figure.axes == []  # "nothing expected" instead of empty bars
     add(ws, ali, "Rice", 1_000_00, "PKR", stage="proposal", expected_close=date(2027, 1, 5))
-    assert table_texts(view.months_table)[2][:2] == ["January 2027", "Rs500.00"]
+    qtbot.waitUntil(lambda: table_texts(view.months_table)[2][:2] == ["January 2027", "Rs500.00"])
     assert [ax.get_ylabel() for ax in view.canvas.figure.axes] == ["PKR"]
     view.hide()
     add(ws, ali, "More rice", 1_000_00, "PKR", stage="proposal", expected_close=date(2027, 1, 6))

@@ -162,6 +162,10 @@ class DealListView(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
+        self._refresh_soon = QTimer(self)
+        self._refresh_soon.setSingleShot(True)
+        self._refresh_soon.setInterval(0)
+        self._refresh_soon.timeout.connect(self.refresh)
         bridge.changed.connect(self._on_change)
         self._after_reset()
 
@@ -185,6 +189,7 @@ class DealListView(QWidget):
 
     def refresh(self) -> None:
         self._stale = False
+        self._refresh_soon.stop()
         self.model.refresh()
 
     def _show_query(self, query: DealQuery) -> None:
@@ -202,7 +207,7 @@ class DealListView(QWidget):
         if change.entity not in REFRESHING_ENTITIES:
             return
         if self.isVisible():
-            self.refresh()
+            self._refresh_soon.start()  # a burst of changes (an import, a bulk move) is read once
         else:
             self._stale = True
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -131,12 +131,17 @@ class ForecastView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+        self._refresh_soon = QTimer(self)
+        self._refresh_soon.setSingleShot(True)
+        self._refresh_soon.setInterval(0)
+        self._refresh_soon.timeout.connect(self.refresh)
         bridge.changed.connect(self._on_change)
 
     # ---- reading --------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
         self._dirty = False
+        self._refresh_soon.stop()
         pipeline = self.workspace.pipeline
         self.months = pipeline.forecast(MONTHS)
         self._fill_months(self.months)
@@ -150,7 +155,7 @@ class ForecastView(QWidget):
         if change.entity not in REFRESHING_ENTITIES:
             return
         if self.isVisible():
-            self.refresh()
+            self._refresh_soon.start()  # a burst of changes (an import, a bulk move) is read once
         else:
             self._dirty = True
 
