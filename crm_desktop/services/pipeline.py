@@ -211,6 +211,10 @@ class PipelineService:
         found = self.repository.next_step_id(deal_id)
         return None if found is None else self.activities.summaries([found])[0]
 
+    def has_deals(self) -> bool:
+        """Whether any deal was ever saved and not purged (trashed ones count): for an empty list's wording."""
+        return any(self.repository.stage_counts().values())
+
     def lost_reasons(self) -> list[str]:
         return self.preferences.lost_reasons
 

@@ -28,6 +28,28 @@ class PipelinePreferences:
         self._stage_counts = stage_counts
         self._home_region = home_region
 
+    def update(self, **values) -> None:
+        """Set several of stages, lost_reasons and currency at once: every one, or, when any is refused,
+        none (as FollowUpPreferences.update). Raises ValidationError with every refusal; one change notice."""
+        unknown = [name for name in values if not isinstance(getattr(type(self), name, None), property)]
+        if unknown:
+            raise TypeError(f"no preference named {unknown[0]!r}")
+        errors: list[FieldError] = []
+        real = self._changes
+        self._changes = ChangeBus()  # quiet until the whole lot is written
+        try:
+            with self._settings.database.atomic():
+                for name, value in values.items():
+                    try:
+                        setattr(self, name, value)
+                    except ValidationError as exc:
+                        errors.extend(exc.errors)
+                if errors:
+                    raise ValidationError(errors)  # rolls back the ones already written
+        finally:
+            self._changes = real
+        real.publish(Change("settings", ChangeKind.SETTINGS))
+
     def _json(self, key: str):
         text = self._settings.get(key, "")
         try:

@@ -111,3 +111,7 @@ class PreferencesDialog(QDialog):
 from crm_desktop.ui.today.preferences_page import FollowUpsPage  # noqa: E402
 
 PAGES.append(FollowUpsPage)
+
+from crm_desktop.ui.pipeline.stages_page import PipelinePage  # noqa: E402
+
+PAGES.append(PipelinePage)
