@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import datetime
 
-from crm_desktop.domain.clock import from_epoch
+from crm_desktop.domain.clock import epoch
 from crm_desktop.domain.deal import DealStatus, Stage, judged
 from crm_desktop.domain.deal_query import DealQuery, DealRow, DealSort
 from crm_desktop.domain.forecast import add_months
-from crm_desktop.domain.money import Money
 from crm_desktop.domain.text import search_words
 
 _SELECT = (
@@ -34,32 +33,28 @@ class DealRows:
         where, params = _where(query)
         order = _order(query, stages)
         by_key = {s.key: s for s in stages}
+        now_s = epoch(now)
         found = []
+        add = found.append
         for r in self.conn.execute(f"{_SELECT} WHERE {where} ORDER BY {order}", params):
             (id_, title, contact_id, contact, company_id, company, minor, currency, stage_key, own, status, expected,
              closed_on, lost_reason, last_at, next_at, created_at) = r  # fmt: skip
             stage = by_key.get(stage_key)
-            state = DealStatus(status)
+            state = _STATUS[status]
             if state is DealStatus.WON:
                 chance = 100
             elif state is DealStatus.LOST:
                 chance = 0
             else:
                 chance = own if own is not None else (stage.probability if stage else 0)
-            value = Money(minor, currency)
-            last = from_epoch(last_at) if last_at else None
-            judgement = judged(state, stage.idle_days if stage else None, last or from_epoch(created_at),
-                               next_at is not None, now)  # fmt: skip
-            found.append(DealRow(
-                id=id_, title=title, contact_id=contact_id, contact_name=contact, company_id=company_id,
-                company_name=company, value=value, stage=stage_key, probability=chance, weighted=value.scaled(chance),
-                status=state, expected_close=date.fromisoformat(expected) if expected else None,
-                closed_on=date.fromisoformat(closed_on) if closed_on else None, lost_reason=lost_reason,
-                last_activity=last,
-                next_step=None if next_at is None else from_epoch(next_at),
-                stale=judgement.stale, no_next_step=judgement.no_next_step,
-            ))  # fmt: skip
+            stale, no_next = judged(state, stage.idle_days if stage else None, now_s - (last_at or created_at),
+                                    next_at is not None)  # fmt: skip
+            add(DealRow(id_, title, contact_id, contact, company_id, company, minor, currency, stage_key, chance, state,
+                        expected, closed_on, lost_reason, last_at, next_at, stale, no_next))  # fmt: skip
         return found
+
+
+_STATUS = {s.value: s for s in DealStatus}
 
 
 def _where(query: DealQuery) -> tuple[str, list]:

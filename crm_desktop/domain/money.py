@@ -55,9 +55,7 @@ class Money:
 
     def scaled(self, percent: int) -> Money:
         """This amount times percent/100, rounded half away from zero to a minor unit (a weighted value)."""
-        numerator = self.minor * percent
-        rounded = (abs(numerator) * 2 + 100) // 200
-        return Money(rounded if numerator >= 0 else -rounded, self.currency)
+        return Money(scaled_minor(self.minor, percent), self.currency)
 
     @classmethod
     def parse(cls, text: str, currency: str) -> Money:
@@ -81,6 +79,13 @@ class Money:
             places = "no decimals" if digits == 0 else f"at most {digits} decimals"
             raise ValueError(f"{currency} amounts have {places}: '{text}'")
         return cls(int(scaled), currency)
+
+
+def scaled_minor(minor: int, percent: int) -> int:
+    """minor * percent / 100, rounded half away from zero (Money.scaled on a bare count)."""
+    numerator = minor * percent
+    rounded = (abs(numerator) * 2 + 100) // 200
+    return rounded if numerator >= 0 else -rounded
 
 
 def is_currency(code: str) -> bool:

@@ -15,7 +15,7 @@ from crm_desktop.domain.contact import Contact, ContactKind
 from crm_desktop.domain.deal import Deal, DealStatus, Stage, moved, stage_of, validate_deal
 from crm_desktop.domain.deal_query import DealQuery, DealRow, DealSort
 from crm_desktop.domain.forecast import MonthForecast, Observed, forecast_weighted, observed
-from crm_desktop.domain.money import Money, totals
+from crm_desktop.domain.money import Money, scaled_minor
 from crm_desktop.domain.validation import FieldError, ValidationError
 from crm_desktop.services.changes import Change, ChangeBus, ChangeKind
 from crm_desktop.services.pipeline_preferences import PipelinePreferences
@@ -170,11 +170,17 @@ class PipelineService:
             recent = replace(query, status=status, closed_since=since, sort=DealSort.CLOSED_ON, descending=True)
             for row in self.rows(recent):
                 by_stage.setdefault(row.stage, []).append(row)
-        return [
-            BoardColumn(stage, by_stage[stage.key], self.ordered(totals(r.value for r in by_stage[stage.key])),
-                        self.ordered(totals(r.weighted for r in by_stage[stage.key])))
-            for stage in stages
-        ]  # fmt: skip
+        return [BoardColumn(stage, by_stage[stage.key], *self._totals(by_stage[stage.key])) for stage in stages]
+
+    def _totals(self, rows: list[DealRow]) -> tuple[dict[str, Money], dict[str, Money]]:
+        """(total, weighted) per currency of a column, summed as whole minor units (ten thousand cards)."""
+        total: dict[str, int] = {}
+        weighted: dict[str, int] = {}
+        for row in rows:
+            total[row.currency] = total.get(row.currency, 0) + row.value_minor
+            weighted[row.currency] = weighted.get(row.currency, 0) + scaled_minor(row.value_minor, row.probability)
+        return (self.ordered({c: Money(m, c) for c, m in total.items()}),
+                self.ordered({c: Money(m, c) for c, m in weighted.items()}))  # fmt: skip
 
     def ordered(self, amounts: dict[str, Money]) -> dict[str, Money]:
         """Amounts per currency in one order everywhere: the owner's currency first, then by code."""
