@@ -159,6 +159,16 @@ class DealRepository:
         """Every live closed deal (without tags): what the observed win rates are computed from."""
         return [_deal(row, []) for row in self.conn.execute(f"{_SELECT} WHERE live = 1 AND status != 'open'")]
 
+    def closed_passages(self) -> list[tuple[str, int, int]]:
+        """(stage key, won, days from first entering it to closing) per live closed deal and stage it went
+        through: the observed win rates' input, added up by SQLite (days counted on UTC dates)."""
+        return self.conn.execute(
+            "SELECT h.stage, d.status = 'won', "
+            "CAST(julianday(d.closed_on) - julianday(date(min(h.entered_at), 'unixepoch')) AS INTEGER) "
+            "FROM deals d JOIN deal_stage_history h ON h.deal_id = d.id "
+            "WHERE d.live = 1 AND d.status != 'open' AND d.closed_on IS NOT NULL GROUP BY d.id, h.stage"
+        ).fetchall()
+
     def stage_history(self, deal_ids: Sequence[int] | None = None) -> dict[int, list[tuple[str, datetime]]]:
         """deal id -> [(stage key, entered)] in time order; None: of every live deal."""
         history: dict[int, list[tuple[str, datetime]]] = {}

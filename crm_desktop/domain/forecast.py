@@ -61,9 +61,7 @@ def observed(closed: Iterable[Deal], history: Mapping[int, Sequence[tuple[str, d
              stages: Sequence[Stage], min_closed: int = MIN_CLOSED) -> dict[str, Observed]:  # fmt: skip
     """Per open stage: of the closed deals that passed through it, how many were won, and how long they
     took from entering it to closing. history: deal id -> [(stage key, entered)] in time order."""
-    won: dict[str, int] = {}
-    count: dict[str, int] = {}
-    days: dict[str, list[int]] = {}
+    passages = []
     for deal in closed:
         if deal.status is DealStatus.OPEN or deal.closed_on is None or deal.id not in history:
             continue
@@ -71,14 +69,24 @@ def observed(closed: Iterable[Deal], history: Mapping[int, Sequence[tuple[str, d
         for key, entered in history[deal.id]:
             first_entry.setdefault(key, entered)
         for key, entered in first_entry.items():
-            count[key] = count.get(key, 0) + 1
-            won[key] = won.get(key, 0) + (deal.status is DealStatus.WON)
-            days.setdefault(key, []).append(max(0, (deal.closed_on - entered.date()).days))
+            passages.append((key, deal.status is DealStatus.WON, (deal.closed_on - entered.date()).days))
+    return observed_passages(passages, stages, min_closed)
+
+
+def observed_passages(passages: Iterable[tuple[str, bool, int]], stages: Sequence[Stage],
+                      min_closed: int = MIN_CLOSED) -> dict[str, Observed]:  # fmt: skip
+    """The same from (stage key, won, days from first entering the stage to closing), one per closed
+    deal and stage it went through (what the database can add up itself)."""
+    won: dict[str, int] = {}
+    days: dict[str, list[int]] = {}
+    for key, was_won, took in passages:
+        won[key] = won.get(key, 0) + bool(was_won)
+        days.setdefault(key, []).append(max(0, took))
     result = {}
     for stage in stages:
         if stage.closes_as is not DealStatus.OPEN:
             continue
-        n = count.get(stage.key, 0)
+        n = len(days.get(stage.key, ()))
         enough = n >= min_closed
         result[stage.key] = Observed(
             n,

@@ -14,7 +14,7 @@ from crm_desktop.domain.clock import Clock
 from crm_desktop.domain.contact import Contact, ContactKind
 from crm_desktop.domain.deal import Deal, DealStatus, Stage, moved, stage_of, validate_deal
 from crm_desktop.domain.deal_query import DealQuery, DealRow, DealSort
-from crm_desktop.domain.forecast import MonthForecast, Observed, forecast_weighted, observed
+from crm_desktop.domain.forecast import MonthForecast, Observed, forecast_weighted, observed_passages
 from crm_desktop.domain.money import Money, scaled_minor
 from crm_desktop.domain.validation import FieldError, ValidationError
 from crm_desktop.services.changes import Change, ChangeBus, ChangeKind
@@ -195,7 +195,7 @@ class PipelineService:
 
     def observed(self) -> dict[str, Observed]:
         """Per open stage: the win rate and median days to close in the owner's closed deals."""
-        return observed(self.repository.closed(), self.repository.stage_history(), self.stages)
+        return observed_passages(self.repository.closed_passages(), self.stages)
 
     def contact_deals(self, contact_id: int) -> list[DealRow]:
         """A card's deals (as contact or company), open ones first, then the closed by date."""
