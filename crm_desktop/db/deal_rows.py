@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
-from crm_desktop.domain.clock import from_epoch
 from crm_desktop.domain.deal import DealStatus, Stage, judged
 from crm_desktop.domain.deal_query import DealQuery, DealRow, DealSort
 from crm_desktop.domain.forecast import add_months
@@ -34,12 +33,15 @@ class DealRows:
         where, params = _where(query)
         order = _order(query, stages)
         by_key = {s.key: s for s in stages}
+        statuses = {s.value: s for s in DealStatus}
+        days: dict[str, date] = {}  # a board repeats a few hundred dates over thousands of deals
+        instant = datetime.fromtimestamp
         found = []
         for r in self.conn.execute(f"{_SELECT} WHERE {where} ORDER BY {order}", params):
             (id_, title, contact_id, contact, company_id, company, minor, currency, stage_key, own, status, expected,
              closed_on, lost_reason, last_at, next_at, created_at) = r  # fmt: skip
             stage = by_key.get(stage_key)
-            state = DealStatus(status)
+            state = statuses[status]
             if state is DealStatus.WON:
                 chance = 100
             elif state is DealStatus.LOST:
@@ -47,16 +49,18 @@ class DealRows:
             else:
                 chance = own if own is not None else (stage.probability if stage else 0)
             value = Money(minor, currency)
-            last = from_epoch(last_at) if last_at else None
-            judgement = judged(state, stage.idle_days if stage else None, last or from_epoch(created_at),
+            last = instant(last_at, UTC) if last_at else None
+            judgement = judged(state, stage.idle_days if stage else None, last or instant(created_at, UTC),
                                next_at is not None, now)  # fmt: skip
+            if expected:
+                expected = days.get(expected) or days.setdefault(expected, date.fromisoformat(expected))
+            if closed_on:
+                closed_on = days.get(closed_on) or days.setdefault(closed_on, date.fromisoformat(closed_on))
             found.append(DealRow(
                 id=id_, title=title, contact_id=contact_id, contact_name=contact, company_id=company_id,
                 company_name=company, value=value, stage=stage_key, probability=chance, weighted=value.scaled(chance),
-                status=state, expected_close=date.fromisoformat(expected) if expected else None,
-                closed_on=date.fromisoformat(closed_on) if closed_on else None, lost_reason=lost_reason,
-                last_activity=last,
-                next_step=None if next_at is None else from_epoch(next_at),
+                status=state, expected_close=expected or None, closed_on=closed_on or None, lost_reason=lost_reason,
+                last_activity=last, next_step=None if next_at is None else instant(next_at, UTC),
                 stale=judgement.stale, no_next_step=judgement.no_next_step,
             ))  # fmt: skip
         return found
@@ -89,6 +93,9 @@ def _where(query: DealQuery) -> tuple[str, list]:
     if query.contact_id is not None:
         clauses.append("(d.contact_id = ? OR d.company_id = ?)")
         params += [query.contact_id, query.contact_id]
+    if query.deal_id is not None:
+        clauses.append("d.id = ?")
+        params.append(query.deal_id)
     return " AND ".join(clauses), params
 
 
