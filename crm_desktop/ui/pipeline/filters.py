@@ -91,7 +91,8 @@ class PipelineFilters(QWidget):
         first = local_now(self.workspace.clock).date().replace(day=1)
         for i in range(MONTHS_AHEAD):
             month = add_months(first, i)
-            self.month.addItem(QLocale().toString(QDate(month.year, month.month, 1), "MMMM yyyy"), month)
+            # ISO text as the item's data: Qt compares it in findData, which a Python date it cannot
+            self.month.addItem(QLocale().toString(QDate(month.year, month.month, 1), "MMMM yyyy"), month.isoformat())
         for combo, chosen in ((self.tag, chosen_tag), (self.month, chosen_month)):
             found = combo.findData(chosen) if chosen else -1
             combo.setCurrentIndex(max(found, 0))
@@ -103,7 +104,8 @@ class PipelineFilters(QWidget):
         low, high, problem = self._range()
         self.value_error.setText(problem)
         self.value_error.setVisible(bool(problem))
-        month: date | None = self.month.currentData()
+        chosen = self.month.currentData()
+        month: date | None = date.fromisoformat(chosen) if chosen else None
         return DealQuery(text=self.search.text(), tag=self.tag.currentData() or "", close_month=month,
                          min_value=low, max_value=high)  # fmt: skip
 
