@@ -72,6 +72,10 @@ class DealCardDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         return QSize(max(option.rect.width(), 160), self._height)
 
+    @property
+    def card_height(self) -> int:
+        return self._height
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:  # fmt: skip
         row: DealRow | None = index.data(ROW_ROLE)

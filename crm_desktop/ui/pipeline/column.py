@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QListView, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, QSizePolicy, QTableView, QVBoxLayout,
+                               QWidget)
 
 from crm_desktop.domain.clock import Clock, local_now
 from crm_desktop.domain.deal import DealStatus, Stage
-from crm_desktop.domain.money import Money, format_money
-from crm_desktop.ui.pipeline.card_delegate import DealCardDelegate
+from crm_desktop.domain.money import Money
+from crm_desktop.ui.pipeline.card_delegate import DealCardDelegate, money_text
 from crm_desktop.ui.pipeline.column_model import DealColumnModel
 from crm_desktop.ui.plural import counted
 from crm_desktop.ui.scripts import is_rtl
@@ -19,7 +20,7 @@ MIN_WIDTH = 210
 
 def money_line(amounts: dict[str, Money]) -> str:
     """Each currency on its own, never summed into another: "₹12,34,567.00 · $3,400.00"."""
-    return " · ".join(format_money(m) for m in amounts.values())
+    return " · ".join(money_text(m.minor, m.currency) for m in amounts.values())
 
 
 class BoardColumn(QFrame):
@@ -45,19 +46,30 @@ class BoardColumn(QFrame):
             header.addWidget(label)
         header.addStretch(1)
 
-        self.view = QListView(self)
+        # A one-column table rather than a QListView: a list view lays every item out (a call into the
+        # model per card, thousands per drop), a table with fixed row heights places rows by arithmetic.
+        self.view = QTableView(self)
         self.view.setObjectName(f"pipelineCards_{stage.key}")
         self.view.setModel(self.model)
-        self.view.setItemDelegate(DealCardDelegate(clock, self.view))
-        self.view.setUniformItemSizes(True)  # thousands of cards scroll without asking each its size
+        delegate = DealCardDelegate(clock, self.view)
+        self.view.setItemDelegate(delegate)
+        for header in (self.view.horizontalHeader(), self.view.verticalHeader()):
+            header.hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        rows = self.view.verticalHeader()
+        rows.setMinimumSectionSize(1)
+        rows.setDefaultSectionSize(delegate.card_height)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # every card the same height
+        self.view.setShowGrid(False)
+        self.view.setWordWrap(False)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.verticalScrollBar().setSingleStep(24)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setDragEnabled(False)  # ui/pipeline/drag.py moves cards within the window
         self.view.setFrameShape(QFrame.Shape.NoFrame)
         self.view.viewport().setAutoFillBackground(False)
-        self.view.setMouseTracking(False)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(3, 3, 3, 3)

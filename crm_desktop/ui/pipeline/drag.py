@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QApplication, QGraphicsOpacityEffect, QLabel, QListView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QGraphicsOpacityEffect, QLabel, QWidget
 
 from crm_desktop.ui.pipeline.column import BoardColumn
 from crm_desktop.ui.pipeline.column_model import ID_ROLE
@@ -80,7 +80,7 @@ class CardDrag(QObject):
             return False
         if not isinstance(event, QMouseEvent):
             return False
-        view = watched.parent() if isinstance(watched.parent(), QListView) else None
+        view = watched.parent() if isinstance(watched.parent(), QAbstractItemView) else None
         if view is None:
             return False
         if kind == QEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton:
@@ -96,7 +96,7 @@ class CardDrag(QObject):
             self._press = None
         return False
 
-    def _pressed(self, view: QListView, event: QMouseEvent) -> None:
+    def _pressed(self, view: QAbstractItemView, event: QMouseEvent) -> None:
         index = view.indexAt(event.position().toPoint())
         column = next((c for c in self._columns_at() if c.view is view), None)
         if not index.isValid() or column is None:
