@@ -78,6 +78,9 @@ def _where(query: DealQuery) -> tuple[str, list]:
         if bound is not None:
             clauses.append(f"d.currency = ? AND d.value_minor {op} ?")
             params += [bound.currency, bound.minor]
+    if query.deal_id is not None:
+        clauses.append("d.id = ?")
+        params.append(query.deal_id)
     if query.closed_since is not None:
         clauses.append("d.closed_on >= ?")
         params.append(query.closed_since.isoformat())

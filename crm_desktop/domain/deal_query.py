@@ -36,6 +36,7 @@ class DealQuery:
     status: DealStatus | None = DealStatus.OPEN  # None: every deal
     contact_id: int | None = None  # deals with this contact or company
     closed_since: date | None = None  # closed on or after this day
+    deal_id: int | None = None  # this one deal (a card redrawn after a move on the board)
     sort: DealSort = DealSort.EXPECTED_CLOSE
     descending: bool = False
 

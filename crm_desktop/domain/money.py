@@ -107,10 +107,10 @@ def format_money(money: Money, locale: str | None = None) -> str:
 
 def totals(amounts: Iterable[Money]) -> dict[str, Money]:
     """One total per currency, in the order the currencies first appear."""
-    found: dict[str, Money] = {}
-    for money in amounts:
-        found[money.currency] = found[money.currency] + money if money.currency in found else money
-    return found
+    sums: dict[str, int] = {}
+    for money in amounts:  # whole minor units per currency, made into Money once (a board sums 10,000)
+        sums[money.currency] = sums.get(money.currency, 0) + money.minor
+    return {currency: Money(minor, currency) for currency, minor in sums.items()}
 
 
 @functools.cache

@@ -157,6 +157,11 @@ class PipelineService:
         """The deal list: every deal matching the query (status None: open and closed), sorted in SQL."""
         return self.repository.rows.rows(query, self.stages, self.clock.now())
 
+    def row(self, deal_id: int) -> DealRow | None:
+        """One deal's card as the board shows it (after a move); None if it is gone (trashed)."""
+        found = self.rows(DealQuery(status=None, deal_id=deal_id))
+        return found[0] if found else None
+
     def board(self, query: DealQuery = DealQuery()) -> list[BoardColumn]:
         """One column per stage, in the owner's order. Open stages hold their open deals (soonest close
         first); Won and Lost hold the deals closed in the last 30 days, newest first."""

@@ -14,6 +14,7 @@ from crm_desktop.ui.activities.menu import ActivityMenu
 from crm_desktop.ui.activities.view import ActivitiesView
 from crm_desktop.ui.change_bridge import ChangeBridge
 from crm_desktop.ui.contacts.list_view import ContactListView
+from crm_desktop.ui.pipeline.section import PipelineSection
 from crm_desktop.ui.plural import counted
 from crm_desktop.ui.preferences import PreferencesDialog
 from crm_desktop.ui.resources import app_icon, icon
@@ -40,10 +41,12 @@ class MainWindow(QMainWindow):
         self.activities_view.contact_requested.connect(self.open_contact)
         self.today_view = TodayPage(workspace, self.bridge, self)
         self.today_view.contact_requested.connect(self.open_contact)
+        self.pipeline_view = PipelineSection(workspace, self.bridge, self.undo_stack, self)
         self.sections: list[tuple[str, str, QWidget]] = [
             (self.tr("Today"), "today", self.today_view),  # the start page
             (self.tr("Contacts"), "contacts", self.contacts_view),
             (self.tr("Activities"), "activities", self.activities_view),
+            (self.tr("Pipeline"), "pipeline", self.pipeline_view),
             (self.tr("Trash"), "trash", self.trash_view),
         ]
         self.stack = QStackedWidget(self)
@@ -220,6 +223,7 @@ class MainWindow(QMainWindow):
         self.trash_view.restore_state(s)
         self.activities_view.restore_state(s)
         self.today_view.restore_state(s)
+        self.pipeline_view.restore_state(s)
 
     def save_state(self) -> None:
         s = self.settings
@@ -230,6 +234,7 @@ class MainWindow(QMainWindow):
         self.trash_view.save_state(s)
         self.activities_view.save_state(s)
         self.today_view.save_state(s)
+        self.pipeline_view.save_state(s)
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -243,5 +248,6 @@ class MainWindow(QMainWindow):
         self.activities_view.stop()
         self.contacts_view.card.timeline.stop()
         self.today_view.stop()
+        self.pipeline_view.stop()
         self.bridge.detach()
         super().closeEvent(event)

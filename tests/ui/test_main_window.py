@@ -27,7 +27,7 @@ def make_window(qtbot, workspace, settings_path) -> MainWindow:
 def test_sidebar_lists_the_working_sections(qtbot, workspace, tmp_path):
     win = make_window(qtbot, workspace, tmp_path / "ui.ini")
     sidebar = win.findChild(QListWidget, "sidebar")
-    assert [sidebar.item(i).text() for i in range(sidebar.count())] == ["Today", "Contacts", "Activities", "Trash"]
+    assert [sidebar.item(i).text() for i in range(sidebar.count())] == ["Today", "Contacts", "Activities", "Pipeline", "Trash"]
     menus = [a.text() for a in win.menuBar().actions()]
     assert menus == ["&File", "&Edit", "&Activity", "&View", "&Help"]
     win.show_section(win.trash_view)
