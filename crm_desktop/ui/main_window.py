@@ -14,6 +14,7 @@ from crm_desktop.ui.activities.menu import ActivityMenu
 from crm_desktop.ui.activities.view import ActivitiesView
 from crm_desktop.ui.change_bridge import ChangeBridge
 from crm_desktop.ui.contacts.list_view import ContactListView
+from crm_desktop.ui.pipeline.deal_dialog import open_deal
 from crm_desktop.ui.pipeline.section import PipelineSection
 from crm_desktop.ui.plural import counted
 from crm_desktop.ui.preferences import PreferencesDialog
@@ -42,6 +43,8 @@ class MainWindow(QMainWindow):
         self.today_view = TodayPage(workspace, self.bridge, self)
         self.today_view.contact_requested.connect(self.open_contact)
         self.pipeline_view = PipelineSection(workspace, self.bridge, self.undo_stack, self)
+        self.pipeline_view.deal_activated.connect(self.open_deal)
+        self.pipeline_view.new_deal_requested.connect(self.new_deal)
         self.sections: list[tuple[str, str, QWidget]] = [
             (self.tr("Today"), "today", self.today_view),  # the start page
             (self.tr("Contacts"), "contacts", self.contacts_view),
@@ -103,7 +106,9 @@ class MainWindow(QMainWindow):
         self.new_company_action = self._action(self.tr("New &Company"), "Ctrl+Shift+N",
                                                lambda: self.new_contact(ContactKind.COMPANY), "add-company",
                                                "newCompany")
-        file_menu.addActions([self.new_person_action, self.new_company_action])
+        self.new_deal_action = self._action(self.tr("New &Deal..."), "Ctrl+Shift+D", lambda: self.new_deal(),
+                                            name="newDeal")
+        file_menu.addActions([self.new_person_action, self.new_company_action, self.new_deal_action])
         file_menu.addSeparator()
         quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.quit_for_real, name="quit")
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -177,6 +182,18 @@ class MainWindow(QMainWindow):
     def new_contact(self, kind: ContactKind) -> None:
         self.show_contacts()
         self.contacts_view.new_contact(kind)
+
+    def new_deal(self, stage: str = "") -> None:
+        """A new deal; with the one contact selected in Contacts filled in, in `stage` if given."""
+        ids = self.contacts_view.selected_ids() if self.stack.currentWidget() is self.contacts_view else []
+        contact = self.workspace.contacts.get(ids[0]) if len(ids) == 1 else None
+        deal = self.workspace.pipeline.new_deal(contact)
+        if stage:
+            deal.stage = stage
+        open_deal(self.workspace, self.bridge, deal, self)
+
+    def open_deal(self, deal_id: int) -> None:
+        open_deal(self.workspace, self.bridge, deal_id, self)
 
     def find(self) -> None:
         self.show_contacts()

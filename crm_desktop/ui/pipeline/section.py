@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QStackedWidget, QToolButton, QVBoxLayout, QWidget
@@ -11,7 +13,9 @@ from crm_desktop.domain.deal_query import DealQuery
 from crm_desktop.services.workspace import Workspace
 from crm_desktop.ui.change_bridge import ChangeBridge
 from crm_desktop.ui.pipeline.board import PipelineBoard
+from crm_desktop.ui.pipeline.deal_list import DealListView
 from crm_desktop.ui.pipeline.filters import PipelineFilters
+from crm_desktop.ui.pipeline.forecast_view import ForecastView
 from crm_desktop.ui.plural import counted
 
 
@@ -29,7 +33,7 @@ class PipelineSection(QWidget):
         self.filters = PipelineFilters(workspace, self)
         self.board = PipelineBoard(workspace, bridge, undo_stack, self)
         self.board.deal_activated.connect(self.deal_activated)
-        self.board.counts_changed.connect(lambda: self.status_changed.emit(self.status_text()))
+        self.board.counts_changed.connect(self._board_counts)
 
         self.switch = QButtonGroup(self)
         self.switch.setExclusive(True)
@@ -45,6 +49,16 @@ class PipelineSection(QWidget):
         toolbar.addWidget(self.new_deal_button)
         toolbar.addStretch(1)
         self.add_page(self.tr("Board"), self.board)
+        # The list shows the same deals as rows: the filter bar drives it; its own box picks open/won/lost.
+        self.list = DealListView(workspace, bridge, self)
+        self.list.search.hide()
+        self.list.deal_activated.connect(self.deal_activated)
+        self.add_page(self.tr("List"), self.list)
+        self.forecast = ForecastView(workspace, bridge, self)
+        self.add_page(self.tr("Forecast"), self.forecast)
+        for page in (self.list, self.forecast):
+            page.status_changed.connect(lambda text, p=page: self._page_status(p, text))
+        self.pages.currentChanged.connect(self._page_shown)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -85,9 +99,28 @@ class PipelineSection(QWidget):
         if query != self.board.query:
             self.board.set_query(query)
             self.query_changed.emit(query)
+        kept = self.list.query
+        listed = replace(query, status=kept.status, sort=kept.sort, descending=kept.descending)
+        if listed != kept:
+            self.list.set_query(listed)
+
+    def _page_shown(self, index: int) -> None:
+        page = self.pages.widget(index)
+        self.filters.setVisible(page is not self.forecast)  # the forecast is of every open deal
+        texts = {self.list: self.list.status_text, self.board: self.status_text}
+        if page in texts:
+            self.status_changed.emit(texts[page]())
+
+    def _page_status(self, page: QWidget, text: str) -> None:
+        if self.pages.currentWidget() is page:
+            self.status_changed.emit(text)
 
     def status_text(self) -> str:
         return counted("PipelineSection", "%n open deal", "%n open deals", self.board.open_count())
+
+    def _board_counts(self) -> None:
+        if self.pages.currentWidget() is self.board:
+            self.status_changed.emit(self.status_text())
 
     def _new_deal(self) -> None:
         first = next((s.key for s in self.workspace.pipeline.stages if s.closes_as is DealStatus.OPEN), "")
@@ -105,8 +138,10 @@ class PipelineSection(QWidget):
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue("pipeline/page", self.pages.currentIndex())
+        self.list.save_state(settings)
 
     def restore_state(self, settings: QSettings) -> None:
+        self.list.restore_state(settings)
         page = settings.value("pipeline/page", 0, type=int)
         if 0 <= page < self.pages.count():
             self.show_page(self.pages.widget(page))
