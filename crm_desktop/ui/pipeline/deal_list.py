@@ -117,7 +117,9 @@ class DealListView(QWidget):
     deal_activated = Signal(int)  # double-click or Enter: the lead opens the deal form
     status_changed = Signal(str)  # "1,204 deals"
 
-    def __init__(self, workspace: Workspace, bridge: ChangeBridge, parent: QWidget | None = None):
+    def __init__(self, workspace: Workspace, bridge: ChangeBridge, parent: QWidget | None = None,
+                 lazy: bool = False):  # fmt: skip
+        """lazy: read nothing until first shown (a page of the Pipeline section that starts on the board)."""
         super().__init__(parent)
         self.setObjectName("dealListView")
         self.workspace = workspace
@@ -143,7 +145,7 @@ class DealListView(QWidget):
         self.status.currentIndexChanged.connect(self.apply_filters)
 
         self.model = DealTableModel(workspace.pipeline.rows, lambda: workspace.pipeline.stages,
-                                    workspace.clock.zone, DealQuery(), self)  # fmt: skip
+                                    workspace.clock.zone, DealQuery(), self, paused=lazy)  # fmt: skip
         self.table = DealTable(self.model, self)
         self.table.deal_activated.connect(self.deal_activated)
         self.model.modelAboutToBeReset.connect(self._remember_selection)
@@ -212,6 +214,7 @@ class DealListView(QWidget):
             self._stale = True
 
     def showEvent(self, event) -> None:
+        self.model.resume()
         if self._stale:
             self.refresh()
         super().showEvent(event)

@@ -70,7 +70,8 @@ class DealTableModel(QAbstractTableModel):
     query_changed = Signal(object)  # the DealQuery now shown (a header click changes its sort)
 
     def __init__(self, fetch: Callable[[DealQuery], Sequence[DealRow]], stages: Callable[[], Sequence[Stage]],
-                 zone: tzinfo, query: DealQuery = DealQuery(), parent: QObject | None = None):  # fmt: skip
+                 zone: tzinfo, query: DealQuery = DealQuery(), parent: QObject | None = None,
+                 paused: bool = False):  # fmt: skip
         super().__init__(parent)
         self._fetch = fetch
         self._stages = stages
@@ -81,7 +82,18 @@ class DealTableModel(QAbstractTableModel):
         self._rows: list[DealRow] = []
         self._texts: dict[int, _Texts] = {}
         self.fetches = 0  # for tests: how often the service was asked
-        self.refresh()
+        self._paused = paused  # not on screen: a refresh waits until resume() (a hidden page reads nothing)
+        self._pending = paused
+        if not paused:
+            self.refresh()
+
+    def pause(self) -> None:
+        self._paused = True
+
+    def resume(self) -> None:
+        self._paused = False
+        if self._pending:
+            self.refresh()
 
     # ---- the query ------------------------------------------------------------------------------
 
@@ -96,6 +108,10 @@ class DealTableModel(QAbstractTableModel):
             self.query_changed.emit(query)
 
     def refresh(self) -> None:
+        if self._paused:
+            self._pending = True
+            return
+        self._pending = False
         self.beginResetModel()
         stages = self._stages()
         self._stage_names = {s.key: s.name for s in stages}
