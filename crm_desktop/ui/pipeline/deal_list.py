@@ -157,12 +157,12 @@ class DealListView(QWidget):
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
 
-        bar = QHBoxLayout()
-        bar.addWidget(self.search, 1)
-        bar.addWidget(self.status)
+        self.bar = QHBoxLayout()
+        self.bar.addWidget(self.search, 1)
+        self.bar.addWidget(self.status)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(bar)
+        layout.addLayout(self.bar)
         layout.addWidget(self.stack, 1)
         self._refresh_soon = QTimer(self)
         self._refresh_soon.setSingleShot(True)
@@ -170,6 +170,11 @@ class DealListView(QWidget):
         self._refresh_soon.timeout.connect(self.refresh)
         bridge.changed.connect(self._on_change)
         self._after_reset()
+
+    def use_outside_search(self) -> None:
+        """Another text box drives this list (the Pipeline section's filter bar): hide this one."""
+        self.search.hide()
+        self.bar.insertStretch(0, 1)
 
     # ---- the query -------------------------------------------------------------------------------
 

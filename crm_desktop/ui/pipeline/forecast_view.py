@@ -15,7 +15,6 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QScrollArea,
@@ -37,7 +36,7 @@ from crm_desktop.ui.scripts import is_rtl, script_of
 
 MONTHS = 6
 REFRESHING_ENTITIES = frozenset({"deal", "contact", "settings"})
-CHART_HEIGHT_PER_CURRENCY = 140
+CHART_ROW_HEIGHT = 190
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
@@ -111,8 +110,8 @@ class ForecastView(QWidget):
         self.empty_hint.setWordWrap(True)
         self.empty_hint.setEnabled(False)
 
-        top = QHBoxLayout()
-        top.addWidget(self.months_table, 0, Qt.AlignmentFlag.AlignTop)
+        top = QVBoxLayout()  # the table, then the charts at the page's width (a chart per currency)
+        top.addWidget(self.months_table, 0, Qt.AlignmentFlag.AlignLeft)
         top.addLayout(self.chart_box, 1)
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -242,7 +241,7 @@ class ForecastView(QWidget):
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
-        from crm_desktop.charts.forecast_chart import currencies, draw_forecast
+        from crm_desktop.charts.forecast_chart import currencies, draw_forecast, grid_of
 
         if self.canvas is None:
             self.canvas = FigureCanvasQTAgg(Figure(layout="constrained"))
@@ -253,5 +252,6 @@ class ForecastView(QWidget):
         figure.set_facecolor(palette.color(QPalette.ColorRole.Window).name())
         draw_forecast(figure, self.months, text_color=palette.color(QPalette.ColorRole.WindowText).name(),
                       empty_text=self.tr("Nothing expected to close in these months"))  # fmt: skip
-        self.canvas.setMinimumHeight(40 + CHART_HEIGHT_PER_CURRENCY * max(1, len(currencies(self.months))))
+        _columns, rows = grid_of(len(currencies(self.months)))
+        self.canvas.setMinimumHeight(40 + CHART_ROW_HEIGHT * rows)
         self.canvas.draw_idle()

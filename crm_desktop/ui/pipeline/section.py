@@ -51,7 +51,7 @@ class PipelineSection(QWidget):
         self.add_page(self.tr("Board"), self.board)
         # The list shows the same deals as rows: the filter bar drives it; its own box picks open/won/lost.
         self.list = DealListView(workspace, bridge, self, lazy=True)
-        self.list.search.hide()
+        self.list.use_outside_search()
         self.list.deal_activated.connect(self.deal_activated)
         self.add_page(self.tr("List"), self.list)
         self.forecast = ForecastView(workspace, bridge, self)
