@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from crm_desktop.db import sort_positions
 from crm_desktop.db.connection import Database
+from crm_desktop.db.deals import after_cards_changed, deals_touching
 from crm_desktop.db.deals import refresh_for_contacts as refresh_deals_for_contacts
 from crm_desktop.db.contact_listing import ContactListing
 from crm_desktop.db.errors import NotFoundError
@@ -128,6 +129,7 @@ class ContactRepository:
                 ).fetchall()
                 self.conn.executemany("DELETE FROM contacts_fts WHERE rowid = ?", [(pos,) for _, pos in rows])
                 moved += [cid for cid, _ in rows]
+            after_cards_changed(self.conn, deals_touching(self.conn, moved))
         return moved
 
     def restore(self, ids: Sequence[int], default_region: str = "") -> list[int]:
@@ -143,12 +145,14 @@ class ContactRepository:
                 for contact_id, pos in rows:
                     self._index(pos, self.get(contact_id), default_region)
                 restored += [cid for cid, _ in rows]
+            after_cards_changed(self.conn, deals_touching(self.conn, restored))
         return restored
 
     def purge(self, ids: Sequence[int]) -> list[int]:
         """Delete for good; only cards already in the Trash can be purged."""
         purged: list[int] = []
         with self.database.atomic():
+            touched = deals_touching(self.conn, ids)
             for chunk in _chunks(ids):
                 marks = ",".join("?" * len(chunk))
                 # Their activities go with them (ON DELETE CASCADE); the activities' search entries first.
@@ -165,6 +169,7 @@ class ContactRepository:
                     )
                 ]
                 purged += gone  # trashed cards are already out of the search index
+            after_cards_changed(self.conn, touched)  # the deals that are left
         return purged
 
     def trashed_ids(self) -> list[int]:

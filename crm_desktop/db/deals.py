@@ -87,6 +87,10 @@ class DealRepository:
             self.refresh_activity_dates([deal_id])
         return cur.lastrowid
 
+    def card_in_trash(self, contact_id: int) -> bool:
+        row = self.conn.execute("SELECT deleted_at IS NOT NULL FROM contacts WHERE id = ?", (contact_id,)).fetchone()
+        return bool(row and row[0])
+
     def latest_stage_entry(self, deal_id: int) -> int | None:
         row = self.conn.execute(
             "SELECT id FROM deal_stage_history WHERE deal_id = ? ORDER BY entered_at DESC, id DESC LIMIT 1", (deal_id,)
@@ -159,14 +163,16 @@ class DealRepository:
         """Every live closed deal (without tags): what the observed win rates are computed from."""
         return [_deal(row, []) for row in self.conn.execute(f"{_SELECT} WHERE live = 1 AND status != 'open'")]
 
-    def closed_passages(self) -> list[tuple[str, int, int]]:
+    def closed_passages(self, utc_offset: int) -> list[tuple[str, int, int]]:
         """(stage key, won, days from first entering it to closing) per live closed deal and stage it went
-        through: the observed win rates' input, added up by SQLite (days counted on UTC dates)."""
+        through: the observed win rates' input, added up by SQLite. Days are counted between local dates
+        (closed_on is one); utc_offset: the owner's offset from UTC in seconds."""
         return self.conn.execute(
             "SELECT h.stage, d.status = 'won', "
-            "CAST(julianday(d.closed_on) - julianday(date(min(h.entered_at), 'unixepoch')) AS INTEGER) "
+            "CAST(julianday(d.closed_on) - julianday(date(min(h.entered_at) + ?, 'unixepoch')) AS INTEGER) "
             "FROM deals d JOIN deal_stage_history h ON h.deal_id = d.id "
-            "WHERE d.live = 1 AND d.status != 'open' AND d.closed_on IS NOT NULL GROUP BY d.id, h.stage"
+            "WHERE d.live = 1 AND d.status != 'open' AND d.closed_on IS NOT NULL GROUP BY d.id, h.stage",
+            (utc_offset,),
         ).fetchall()
 
     def stage_history(self, deal_ids: Sequence[int] | None = None) -> dict[int, list[tuple[str, datetime]]]:
@@ -201,12 +207,12 @@ class DealRepository:
     def deal_activity_ids(self, deal_id: int) -> list[int]:
         """The deal's activities, newest first (the deal's own timeline: tens, not millions)."""
         return [r[0] for r in self.conn.execute(
-            "SELECT id FROM activities WHERE deal_id = ? AND deleted_at IS NULL ORDER BY sort_at DESC, id DESC",
+            "SELECT id FROM activities WHERE deal_id = ? AND live = 1 ORDER BY sort_at DESC, id DESC",
             (deal_id,))]  # fmt: skip
 
     def next_step_id(self, deal_id: int) -> int | None:
         row = self.conn.execute(
-            "SELECT id FROM activities WHERE deal_id = ? AND done = 0 AND deleted_at IS NULL ORDER BY sort_at, id "
+            "SELECT id FROM activities WHERE deal_id = ? AND done = 0 AND live = 1 ORDER BY sort_at, id "
             "LIMIT 1",
             (deal_id,),
         ).fetchone()
@@ -222,10 +228,10 @@ def refresh_activity_dates(conn: sqlite3.Connection, deal_ids: Iterable[int | No
             f"""UPDATE deals SET
                 last_activity_at = max(
                     (SELECT coalesce(max(a.sort_at), 0) FROM activities a
-                     WHERE a.deal_id = deals.id AND a.done = 1 AND a.deleted_at IS NULL),
+                     WHERE a.deal_id = deals.id AND a.done = 1 AND a.live = 1),
                     (SELECT coalesce(max(h.entered_at), 0) FROM deal_stage_history h WHERE h.deal_id = deals.id)),
                 next_step_at = (SELECT min(a.sort_at) FROM activities a
-                     WHERE a.deal_id = deals.id AND a.done = 0 AND a.deleted_at IS NULL)
+                     WHERE a.deal_id = deals.id AND a.done = 0 AND a.live = 1)
                 WHERE id IN ({marks})""",
             chunk,
         )
@@ -246,6 +252,33 @@ def refresh_search_text(conn: sqlite3.Connection, deal_ids: Iterable[int]) -> No
             "UPDATE deals SET search_text = ? WHERE id = ?",
             [(" ".join(search_words(" ".join(row[1:]))), row[0]) for row in rows],
         )
+
+
+def deals_touching(conn: sqlite3.Connection, contact_ids: Sequence[int]) -> list[int]:
+    """Deals of these cards (as contact or company) and deals linked to their activities."""
+    found: set[int] = set()
+    for chunk in _chunks(list(contact_ids)):
+        marks = ",".join("?" * len(chunk))
+        found.update(r[0] for r in conn.execute(
+            f"SELECT id FROM deals WHERE contact_id IN ({marks}) OR company_id IN ({marks}) "
+            f"UNION SELECT deal_id FROM activities WHERE contact_id IN ({marks}) AND deal_id IS NOT NULL",
+            (*chunk, *chunk, *chunk)))  # fmt: skip
+    return sorted(found)
+
+
+def after_cards_changed(conn: sqlite3.Connection, deal_ids: Sequence[int]) -> None:
+    """Cards went to the Trash, came back or were purged: their deals' dates, words and visibility follow.
+    A deal kept by a purge (it had a company too) belongs to that company now, and shows if it is live."""
+    for chunk in _chunks(list(deal_ids)):
+        marks = ",".join("?" * len(chunk))
+        conn.execute(
+            f"UPDATE deals SET live = coalesce((SELECT c.deleted_at IS NULL FROM contacts c "
+            f"WHERE c.id = coalesce(deals.contact_id, deals.company_id)), 1) "
+            f"WHERE id IN ({marks}) AND deleted_at IS NULL",
+            chunk,
+        )
+    refresh_activity_dates(conn, deal_ids)
+    refresh_search_text(conn, deal_ids)
 
 
 def refresh_for_contacts(conn: sqlite3.Connection, contact_ids: Iterable[int]) -> None:

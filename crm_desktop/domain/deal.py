@@ -11,7 +11,7 @@ import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from crm_desktop.domain.money import Money
+from crm_desktop.domain.money import MAX_MAJOR, Money
 from crm_desktop.domain.validation import FieldError
 
 
@@ -141,6 +141,8 @@ def validate_deal(deal: Deal, stages) -> list[FieldError]:
         errors.append(FieldError("contact", "Choose the contact or the company the deal is with."))
     if deal.value.minor < 0:
         errors.append(FieldError("value", "A deal's value cannot be negative."))
+    elif deal.value.amount >= MAX_MAJOR:
+        errors.append(FieldError("value", "That value is too large."))
     if deal.probability is not None and not 0 <= deal.probability <= 100:
         errors.append(FieldError("probability", "A probability is between 0 and 100 percent."))
     try:

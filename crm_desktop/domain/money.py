@@ -23,7 +23,10 @@ _KNOWN = frozenset(list_currencies())
 # Urdu/Arabic-Indic, Devanagari and Tamil digits are read as 0-9 ("۱۲۳" is 123).
 _DIGITS = {chr(zero + d): str(d) for zero in (0x0660, 0x06F0, 0x0966, 0x0BE6) for d in range(10)}
 _DIGIT_MAP = str.maketrans(_DIGITS)
-_AMOUNT = re.compile(r"[+-]?\d+(?:[,\u066c ]\d+)*(?:[.\u066b]\d+)?")  # grouped either way: 12,34,567 or 1,234,567
+_AMOUNT = re.compile(r"[+-]?(?:\d+(?:[,\u066c ]\d+)*(?:[.\u066b]\d*)?|[.\u066b]\d+)")
+# Digit groups as people write them: 1,234,567 (threes) or 12,34,567 (Indian: twos, then a three).
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})*,\d{3}")
+MAX_MAJOR = 10**15  # a thousand trillion: beyond any deal, and well inside SQLite's 64-bit integers
 
 
 class CurrencyMismatch(ValueError):
@@ -68,7 +71,12 @@ class Money:
         rest = (cleaned[: match.start()] + cleaned[match.end() :]).strip()
         if any(ch.isdigit() for ch in rest):
             raise ValueError(f"'{text}' is not one amount")
-        number = match.group(0).replace(",", "").replace("\u066c", "").replace(" ", "").replace("\u066b", ".")
+        number = match.group(0).replace("\u066c", ",").replace(" ", ",").replace("\u066b", ".")
+        whole = number.lstrip("+-").split(".")[0]
+        if "," in whole and not _GROUPED.fullmatch(whole):
+            raise ValueError(f"'{text}' is not an amount: group digits as 1,234,567 or 12,34,567, "
+                             "and write decimals after a point")  # fmt: skip
+        number = number.replace(",", "")
         digits = minor_digits(currency)
         try:
             value = Decimal(number)
@@ -78,6 +86,8 @@ class Money:
         if scaled != scaled.to_integral_value():
             places = "no decimals" if digits == 0 else f"at most {digits} decimals"
             raise ValueError(f"{currency} amounts have {places}: '{text}'")
+        if abs(value) >= MAX_MAJOR:
+            raise ValueError(f"'{text}' is too large an amount")
         return cls(int(scaled), currency)
 
 

@@ -64,6 +64,8 @@ class ActivityService:
             if errors:
                 raise ValidationError(errors)
         following = following_occurrence(current, self.clock.zone, now)
+        if next_step is not None and next_step.deal_id is None:
+            next_step = replace(next_step, deal_id=current.deal_id)  # the next step of the same deal
         if next_step is not None:
             errors = validate_activity(next_step)
             if errors:

@@ -9,8 +9,9 @@ from datetime import date, timedelta
 
 from crm_desktop.db.activities import ActivityRepository
 from crm_desktop.db.deals import DealRepository
+from crm_desktop.db.errors import ChangedElsewhereError
 from crm_desktop.domain.activity_query import ActivitySummary
-from crm_desktop.domain.clock import Clock
+from crm_desktop.domain.clock import Clock, epoch
 from crm_desktop.domain.contact import Contact, ContactKind
 from crm_desktop.domain.deal import Deal, DealStatus, Stage, moved, stage_of, validate_deal
 from crm_desktop.domain.deal_query import DealQuery, DealRow, DealSort
@@ -84,12 +85,15 @@ class PipelineService:
         except KeyError:
             raise ValidationError([FieldError("stage", f"There is no stage '{deal.stage}'.")]) from None
         closing = stage.closes_as is not DealStatus.OPEN
+        stored = self.repository.get(deal.id) if deal.id is not None else None
+        # A deal that closes now (or closes the other way: won, then lost) closes today.
+        same_close = stored is not None and stored.status is stage.closes_as
         prepared = replace(
             deal, status=stage.closes_as,
-            closed_on=(deal.closed_on or self.today()) if closing else None,
+            closed_on=((deal.closed_on if same_close else None) or self.today()) if closing else None,
             lost_reason=deal.lost_reason.strip() if stage.closes_as is DealStatus.LOST else "",
         )  # fmt: skip
-        errors = validate_deal(prepared, stages)
+        errors = validate_deal(prepared, stages) + self._trashed_cards(prepared)
         if errors:
             raise ValidationError(errors)
         if prepared.id is None:
@@ -98,6 +102,12 @@ class PipelineService:
             saved = self.repository.update(prepared, check_version=True)
         self._publish(ChangeKind.ADDED if deal.id is None else ChangeKind.UPDATED, [saved.id])
         return saved
+
+    def _trashed_cards(self, deal: Deal) -> list[FieldError]:
+        """A deal is not made for (or moved to) a card in the Trash: it would be out of sight at once."""
+        return [FieldError(field, f"This {word} is in the Trash: restore it first, or choose another.")
+                for field, word, card in (("contact", "contact", deal.contact_id), ("company", "company", deal.company_id))
+                if card is not None and self.repository.card_in_trash(card)]  # fmt: skip
 
     def move(self, deal_id: int, stage_key: str, lost_reason: str = "") -> Move | None:
         """Move a deal to another stage (a drop on the board): recorded in its history, committed at once.
@@ -108,23 +118,28 @@ class PipelineService:
         stage = stage_of(self.stages, stage_key)
         after = moved(before, stage, self.today(), lost_reason)
         with self.repository.database.atomic():
-            saved = self.repository.update(after)
-            history_id = self.repository.latest_stage_entry(deal_id)
+            self.repository.update(after, record_stage=False)
+            history_id = self.repository.record_stage(deal_id, stage_key, epoch(self.clock.now()))
         self._publish(ChangeKind.UPDATED, [deal_id])
-        return Move(deal_id, before, saved, history_id)
+        return Move(deal_id, before, self.repository.get(deal_id), history_id)
 
     def undo(self, move: Move) -> Deal:
         """Take a move back: the stage, status, lost reason and closing date it had, and its history
-        entry removed. Other edits made since are kept."""
+        entry removed. Refused (ChangedElsewhereError) when the deal changed since the move (edited,
+        moved again, deleted) or its old stage no longer exists: undo never overwrites a later change."""
         current = self.repository.get(move.deal_id)
+        if current.revision != move.after.revision or current.deleted_at is not None:
+            raise ChangedElsewhereError("The deal has changed since it was moved, so the move is not undone.")
+        if all(s.key != move.before.stage for s in self.stages):
+            raise ChangedElsewhereError("The stage the deal came from has been removed, so the move is not undone.")
         restored = replace(current, stage=move.before.stage, status=move.before.status,
                            lost_reason=move.before.lost_reason, closed_on=move.before.closed_on)  # fmt: skip
         with self.repository.database.atomic():
-            saved = self.repository.update(restored, record_stage=False)
+            self.repository.update(restored, record_stage=False)
             if move.history_id is not None:
                 self.repository.forget_stage(move.history_id)
         self._publish(ChangeKind.UPDATED, [move.deal_id])
-        return self.repository.get(saved.id)
+        return self.repository.get(move.deal_id)
 
     def delete(self, ids: Sequence[int]) -> list[int]:
         gone = self.repository.set_deleted(ids, True)
@@ -200,7 +215,8 @@ class PipelineService:
 
     def observed(self) -> dict[str, Observed]:
         """Per open stage: the win rate and median days to close in the owner's closed deals."""
-        return observed_passages(self.repository.closed_passages(), self.stages)
+        offset = self.clock.now().astimezone(self.clock.zone).utcoffset()
+        return observed_passages(self.repository.closed_passages(int(offset.total_seconds()) if offset else 0), self.stages)
 
     def contact_deals(self, contact_id: int) -> list[DealRow]:
         """A card's deals (as contact or company), open ones first, then the closed by date."""

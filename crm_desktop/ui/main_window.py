@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
         self.pipeline_view = PipelineSection(workspace, self.bridge, self.undo_stack, self)
         self.pipeline_view.deal_activated.connect(self.open_deal)
         self.pipeline_view.new_deal_requested.connect(self.new_deal)
+        self.pipeline_view.notice.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.sections: list[tuple[str, str, QWidget]] = [
             (self.tr("Today"), "today", self.today_view),  # the start page
             (self.tr("Contacts"), "contacts", self.contacts_view),
@@ -162,7 +163,9 @@ class MainWindow(QMainWindow):
     def _update_selection_actions(self, *_args) -> None:
         view = self.stack.currentWidget()
         table = view.table if view in (self.contacts_view, self.trash_view) else None
-        self.delete_action.setEnabled(table is not None and table.selectionModel().hasSelection())
+        # The pipeline has a card or a row chosen or not; delete_selected then tells.
+        self.delete_action.setEnabled(view is self.pipeline_view or (table is not None
+                                                                     and table.selectionModel().hasSelection()))
 
     def _show_status(self, view: QWidget, text: str) -> None:
         if self.stack.currentWidget() is view:
@@ -216,6 +219,9 @@ class MainWindow(QMainWindow):
         """Delete in the contact list moves to the Trash (undoable); in the Trash it deletes forever."""
         if self.stack.currentWidget() is self.trash_view:
             self.trash_view.purge_selected()
+            return
+        if self.stack.currentWidget() is self.pipeline_view:
+            self.pipeline_view.delete_selected()
             return
         ids = self.contacts_view.selected_ids()
         card = self.contacts_view.card

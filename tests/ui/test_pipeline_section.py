@@ -61,3 +61,39 @@ def test_new_deal_from_the_file_menu_takes_the_selected_contact(qtbot, window, w
     blank = [d for d in open_dialogs(DealDialog) if d is not dialog][0]
     assert blank.deal().contact_id is None and blank.deal().stage == "lead"
     blank.close()
+
+
+def test_delete_on_a_card_or_a_row_deletes_the_deal_and_undo_brings_it_back(qtbot, workspace, tmp_path):
+    sara = workspace.contacts.save(Contact(first_name="Sara", last_name="Perera"))
+    deal = workspace.pipeline.save(Deal(title="Tea machinery", value=Money(5_000_00, "PKR"), stage="lead",
+                                        contact_id=sara.id))  # fmt: skip
+    window = MainWindow(workspace, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitActive(window):
+        window.activateWindow()  # shortcuts go to the active window only
+    section = window.pipeline_view
+    window.show_section(section)
+    column = section.board.column("lead")
+    qtbot.waitUntil(lambda: column.model.rowCount() == 1)
+    spot = column.view.visualRect(column.model.index(0, 0)).center()
+    QTest.mouseClick(column.view.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    assert section.selected_deal_id() == deal.id
+    QTest.keyClick(column.view, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: section.board.column("lead").model.rowCount() == 0)
+    assert workspace.pipeline.rows() == [] and "Deleted the deal 'Tea machinery'" in window.statusBar().currentMessage()
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: section.board.column("lead").model.rowCount() == 1)
+
+    qtbot.mouseClick(section.switch.button(1), Qt.MouseButton.LeftButton)
+    table = section.list.table
+    qtbot.waitUntil(lambda: table.model().rowCount() == 1)
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(table.model().index(0, 0)).center())
+    QTest.keyClick(table, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: table.model().rowCount() == 0)
+    assert workspace.pipeline.get(deal.id).deleted_at is not None
+    section.filters.search.setFocus()
+    section.filters.search.setText("tea")
+    QTest.keyClick(section.filters.search, Qt.Key.Key_Home)
+    QTest.keyClick(section.filters.search, Qt.Key.Key_Delete)  # a text box keeps its Delete key
+    assert section.filters.search.text() == "ea"

@@ -61,3 +61,15 @@ def test_weighting_rounds_half_away_from_zero_to_a_minor_unit():
     assert Money(1005, "INR").scaled(50) == Money(503, "INR")  # 502.5 paise
     assert Money(-1005, "INR").scaled(50) == Money(-503, "INR")
     assert Money(100000, "INR").scaled(40) == Money(40000, "INR")
+
+
+@pytest.mark.parametrize("typed, currency, minor", [(".5", "USD", 50), ("٫5", "PKR", 50), ("5.", "USD", 500),
+                                                    ("1,23,456", "INR", 12345600), ("1 234 567", "EUR", 123456700)])  # fmt: skip
+def test_parse_reads_a_leading_point_and_both_groupings(typed, currency, minor):
+    assert Money.parse(typed, currency) == Money(minor, currency)
+
+
+@pytest.mark.parametrize("typed", ["12,5", "12 5", "1,2345", "123456789012345678901"])
+def test_parse_refuses_a_stray_separator_and_absurd_sizes(typed):
+    with pytest.raises(ValueError):
+        Money.parse(typed, "EUR")

@@ -114,6 +114,15 @@ class PipelineBoard(QScrollArea):
     def column(self, stage_key: str) -> BoardColumn:
         return next(c for c in self.columns if c.stage.key == stage_key)
 
+    def current_deal_id(self) -> int | None:
+        """The card last clicked (the column with the focus, else any column with a selected card)."""
+        views = sorted((c.view for c in self.columns), key=lambda v: not v.hasFocus())
+        for view in views:
+            index = view.currentIndex()
+            if index.isValid() and view.selectionModel().isSelected(index):
+                return index.data(ID_ROLE)
+        return None
+
     def open_count(self) -> int:
         return sum(c.model.rowCount() for c in self.columns if not c.closing)
 

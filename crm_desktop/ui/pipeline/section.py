@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QSettings, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QStackedWidget, QToolButton, QVBoxLayout, QWidget
 
 from crm_desktop.domain.deal import DealStatus
@@ -13,6 +13,7 @@ from crm_desktop.domain.deal_query import DealQuery
 from crm_desktop.services.workspace import Workspace
 from crm_desktop.ui.change_bridge import ChangeBridge
 from crm_desktop.ui.pipeline.board import PipelineBoard
+from crm_desktop.ui.pipeline.commands import DeleteDealsCommand
 from crm_desktop.ui.pipeline.deal_list import DealListView
 from crm_desktop.ui.pipeline.filters import PipelineFilters
 from crm_desktop.ui.pipeline.forecast_view import ForecastView
@@ -24,6 +25,7 @@ class PipelineSection(QWidget):
     deal_activated = Signal(int)  # a card double-clicked or Enter pressed on it: open the deal
     new_deal_requested = Signal(str)  # "New deal", with the stage it starts in
     query_changed = Signal(object)  # the filter bar's DealQuery, for every page that shows deals
+    notice = Signal(str)  # a passing message for the status bar ("Deleted the deal (Ctrl+Z undoes)")
 
     def __init__(self, workspace: Workspace, bridge: ChangeBridge, undo_stack: QUndoStack,
                  parent: QWidget | None = None):  # fmt: skip
@@ -67,6 +69,14 @@ class PipelineSection(QWidget):
         layout.addWidget(self.pages, 1)
         self.filters.changed.connect(self.apply_filters)
         bridge.changed.connect(self._on_change)
+        self._undo_stack = undo_stack
+        # Delete on a card or a row; a text box with the focus keeps the key for itself.
+        self.delete_action = QAction(self.tr("Delete Deal"), self)
+        self.delete_action.setObjectName("deleteDeal")
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.addAction(self.delete_action)
 
     def add_page(self, title: str, widget: QWidget) -> QToolButton:
         """A page of the section and its button in the Board / List / Forecast switch."""
@@ -117,6 +127,25 @@ class PipelineSection(QWidget):
 
     def status_text(self) -> str:
         return counted("PipelineSection", "%n open deal", "%n open deals", self.board.open_count())
+
+    def selected_deal_id(self) -> int | None:
+        page = self.pages.currentWidget()
+        if page is self.board:
+            return self.board.current_deal_id()
+        if page is self.list:
+            return self.list.current_id()
+        return None
+
+    def delete_selected(self) -> bool:
+        """Delete the chosen card or row (undoable); False when none is chosen."""
+        deal_id = self.selected_deal_id()
+        if deal_id is None:
+            return False
+        title = self.workspace.pipeline.get(deal_id).title
+        self._undo_stack.push(DeleteDealsCommand(self.workspace.pipeline, [deal_id],
+                                                 self.tr("Delete deal '%1'").replace("%1", title)))  # fmt: skip
+        self.notice.emit(self.tr("Deleted the deal '%1' (Ctrl+Z undoes)").replace("%1", title))
+        return True
 
     def _board_counts(self) -> None:
         if self.pages.currentWidget() is self.board:
