@@ -10,7 +10,7 @@ from crm_desktop.domain.contact import Contact
 from crm_desktop.domain.contact_query import ContactQuery, SortColumn
 from crm_desktop.ui.change_bridge import ChangeBridge
 from crm_desktop.ui.contacts.bidi import RTL_ROLE
-from crm_desktop.ui.scripts import is_rtl
+from crm_desktop.domain.scripts import is_rtl
 from crm_desktop.ui.contacts.table_model import COLUMNS, ID_ROLE, TIME_COLUMN, ContactTableModel
 from crm_desktop.ui.contacts.table_view import ContactTable
 from crm_desktop.ui.resources import register_fonts

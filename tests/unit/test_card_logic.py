@@ -16,7 +16,7 @@ from crm_desktop.ui.contacts.card_logic import (
     parse_field_path,
     parse_tags,
 )
-from crm_desktop.ui.scripts import is_rtl, script_of
+from crm_desktop.domain.scripts import is_rtl, script_of
 
 @pytest.mark.parametrize(
     ("text", "rtl"),

@@ -21,7 +21,7 @@ from crm_desktop.services.activities import ActivityService
 from crm_desktop.ui.activities import labels
 from crm_desktop.ui.contacts.bidi import RTL_ROLE, SCRIPT_ROLE
 from crm_desktop.ui.contacts.length_counter import LengthCounter
-from crm_desktop.ui.scripts import is_rtl, script_of
+from crm_desktop.domain.scripts import is_rtl, script_of
 
 ID_ROLE = Qt.ItemDataRole.UserRole  # the activity id of a row
 CONTACT_ROLE = Qt.ItemDataRole.UserRole + 10  # the contact id of a row

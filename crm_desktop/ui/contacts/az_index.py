@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QToolButton, QWidget
 
 from crm_desktop.domain.text import LATIN_TABS, OTHER_TAB, SCRIPT_TABS
 from crm_desktop.ui.resources import script_font
-from crm_desktop.ui.scripts import script_of
+from crm_desktop.domain.scripts import script_of
 
 SCRIPT_NAMES = {"ا": "Urdu", "अ": "Hindi", "அ": "Tamil"}
 # A lone alif reads as a Latin "I" beside "H I J": the Urdu tab shows "alif be pe", as Urdu names its ABC.

@@ -21,7 +21,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
 
 from crm_desktop.ui.resources import script_font
-from crm_desktop.ui.scripts import is_rtl, script_of
+from crm_desktop.domain.scripts import is_rtl, script_of
 
 RTL_ROLE = Qt.ItemDataRole.UserRole + 1  # True when a cell's text runs right to left
 SCRIPT_ROLE = Qt.ItemDataRole.UserRole + 2  # "arabic", "devanagari", "tamil" or None (see scripts.script_of)

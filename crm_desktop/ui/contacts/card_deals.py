@@ -29,7 +29,7 @@ from crm_desktop.ui.contacts.bidi import RTL_ROLE, SCRIPT_ROLE
 from crm_desktop.ui.contacts.table_view import empty_label
 from crm_desktop.ui.pipeline.deal_dialog import DealDialog, open_deal
 from crm_desktop.ui.plural import counted
-from crm_desktop.ui.scripts import is_rtl, script_of
+from crm_desktop.domain.scripts import is_rtl, script_of
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 10
 TITLE, STAGE, CLOSE, VALUE = range(4)  # the amounts right-aligned at the edge

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from crm_desktop.ui.contacts.card_logic import label_text, label_value
-from crm_desktop.ui.scripts import is_rtl
+from crm_desktop.domain.scripts import is_rtl
 
 # Applied to the card once; an editor with the dynamic property invalid=true gets a red border.
 ERROR_STYLE = """

@@ -20,7 +20,7 @@ from crm_desktop.domain.money import Money, format_money
 from crm_desktop.ui.contacts.bidi import Cell, cell
 from crm_desktop.ui.pipeline.column_model import ROW_ROLE
 from crm_desktop.ui.resources import script_font
-from crm_desktop.ui.scripts import script_of
+from crm_desktop.domain.scripts import script_of
 
 STALE_COLOR = QColor("#d84315")  # deep orange: readable on light and dark cards
 OVERDUE_COLOR = QColor("#c62828")

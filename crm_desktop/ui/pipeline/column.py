@@ -13,7 +13,7 @@ from crm_desktop.domain.money import Money
 from crm_desktop.ui.pipeline.card_delegate import DealCardDelegate, money_text
 from crm_desktop.ui.pipeline.column_model import DealColumnModel
 from crm_desktop.ui.plural import counted
-from crm_desktop.ui.scripts import is_rtl
+from crm_desktop.domain.scripts import is_rtl
 
 MIN_WIDTH = 210
 

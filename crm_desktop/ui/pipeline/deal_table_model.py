@@ -22,7 +22,7 @@ from crm_desktop.domain.deal_query import DealQuery, DealRow, DealSort
 from crm_desktop.domain.money import format_money
 from crm_desktop.ui.activities.labels import when_text
 from crm_desktop.ui.contacts.bidi import RTL_ROLE, SCRIPT_ROLE
-from crm_desktop.ui.scripts import is_rtl, script_of
+from crm_desktop.domain.scripts import is_rtl, script_of
 
 ID_ROLE = Qt.ItemDataRole.UserRole  # the deal id of a row
 STALE_COLOR = QColor("#b26a00")  # amber, readable on white and on a dark base

@@ -32,7 +32,7 @@ from crm_desktop.services.workspace import Workspace
 from crm_desktop.ui.bidi_delegate import BidiItemDelegate
 from crm_desktop.ui.change_bridge import ChangeBridge
 from crm_desktop.ui.contacts.bidi import RTL_ROLE, SCRIPT_ROLE
-from crm_desktop.ui.scripts import is_rtl, script_of
+from crm_desktop.domain.scripts import is_rtl, script_of
 
 MONTHS = 6
 REFRESHING_ENTITIES = frozenset({"deal", "contact", "settings"})

@@ -34,7 +34,7 @@ from crm_desktop.ui.contacts.bidi import RTL_ROLE, SCRIPT_ROLE
 from crm_desktop.ui.contacts.field_widgets import follow_text_direction
 from crm_desktop.ui.bidi_delegate import BidiItemDelegate
 from crm_desktop.ui.preferences import PreferencesPage
-from crm_desktop.ui.scripts import is_rtl, script_of
+from crm_desktop.domain.scripts import is_rtl, script_of
 from crm_desktop.ui.today.preferences_page import _lines, _problem_label
 
 NAME, PROBABILITY, IDLE, KIND = range(4)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QVB
 from crm_desktop.services.agenda import Birthday, BirthdayNotice
 from crm_desktop.ui.reminders.row import script_label
 from crm_desktop.ui.resources import script_font
-from crm_desktop.ui.scripts import script_of
+from crm_desktop.domain.scripts import script_of
 
 SHOWN = 6  # names per day; the Today page lists them all
 PER_LINE = 3  # so the window stays narrow

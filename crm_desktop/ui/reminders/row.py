@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, Q
 
 from crm_desktop.domain.activity_query import ActivitySummary
 from crm_desktop.ui.resources import script_font
-from crm_desktop.ui.scripts import is_rtl, script_of
+from crm_desktop.domain.scripts import is_rtl, script_of
 
 TEXT_WIDTH = 460  # pixels a name or subject may take before it is elided (the whole text is its tooltip)
 MISSED_STYLE = "color: white; background: #c62828; border-radius: 3px; padding: 1px 6px; font-weight: bold;"

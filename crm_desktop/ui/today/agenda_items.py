@@ -15,7 +15,7 @@ from crm_desktop.domain.activity_query import ActivitySummary
 from crm_desktop.domain.care import CareRule, Warmth
 from crm_desktop.services.agenda import Agenda, Birthday, ColdContact
 from crm_desktop.ui.contacts.bidi import RTL_ROLE, SCRIPT_ROLE
-from crm_desktop.ui.scripts import is_rtl, script_of
+from crm_desktop.domain.scripts import is_rtl, script_of
 
 WHEN, KIND, CONTACT, SUBJECT, ACTION = range(5)
 
