@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.resources
 import os
 from pathlib import Path
 
@@ -36,3 +37,12 @@ def resolve_db_path(cli_value: str | os.PathLike | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     return default_db_path()
+
+
+def resources_dir() -> Path:
+    """The installed crm_desktop.resources package (fonts, icons), or resources/ of a source checkout."""
+    try:
+        return Path(str(importlib.resources.files("crm_desktop.resources")))
+    except ModuleNotFoundError:
+        # Running from a checkout (PYTHONPATH=.): setuptools maps resources/ only when installing.
+        return Path(__file__).resolve().parents[1] / "resources"

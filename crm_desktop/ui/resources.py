@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.resources
 from functools import cache
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
+from crm_desktop.paths import resources_dir
+
 # The bundled font for each script that the UI font may lack (keys: scripts.script_of()).
 # Naskh letters look a size smaller than Latin ones at the same point size.
 ARABIC_SCALE = 1.2
 SCRIPT_FAMILIES = {"arabic": "Noto Naskh Arabic", "devanagari": "Noto Sans Devanagari", "tamil": "Noto Sans Tamil"}
-
-
-def resources_dir() -> Path:
-    """The installed crm_desktop.resources package, or resources/ of a source checkout."""
-    try:
-        return Path(str(importlib.resources.files("crm_desktop.resources")))
-    except ModuleNotFoundError:
-        # Running from a checkout (PYTHONPATH=.): setuptools maps resources/ only when installing.
-        return Path(__file__).resolve().parents[2] / "resources"
 
 
 @cache
