@@ -31,6 +31,16 @@ class Preferences:
         self._settings.set("default_region", code)
         self._changes.publish(Change("settings", ChangeKind.SETTINGS))
 
+    @property
+    def business_name(self) -> str:
+        """The owner's business, printed at the foot of every page of a report ("" prints none)."""
+        return self._settings.get("business_name", "")
+
+    @business_name.setter
+    def business_name(self, name: str) -> None:
+        self._settings.set("business_name", name.strip())
+        self._changes.publish(Change("settings", ChangeKind.SETTINGS))
+
 
 class FollowUpPreferences:
     """Activity kinds and outcomes, customer care rules, the don't-pester rule, birthdays, the tray.
