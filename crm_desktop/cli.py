@@ -14,7 +14,7 @@ from crm_desktop.db.errors import StorageError
 from crm_desktop.domain.contact_query import ContactQuery
 from crm_desktop.services.workspace import Workspace, open_workspace
 
-COMMANDS = ("demo", "search", "export", "import", "agenda", "pipeline")
+COMMANDS = ("demo", "search", "export", "import", "agenda", "pipeline", "report")
 
 
 @dataclass(frozen=True)
@@ -148,7 +148,58 @@ def build_parser(prog: str = "crm-desktop") -> argparse.ArgumentParser:
     pipeline = sub.add_parser("pipeline", help="print each stage's deals, total and weighted total")
     pipeline.add_argument("--db", metavar="PATH", help=db_help)
     pipeline.set_defaults(handler=_pipeline)
+    _add_report_parser(sub, db_help)
     return parser  # fmt: skip
+
+
+def _add_report_parser(sub, db_help: str) -> None:
+    report = sub.add_parser("report", help="write a PDF document: the contact directory, activity or pipeline report")
+    kinds = report.add_subparsers(dest="report", required=True, parser_class=_Parser)
+    directory = kinds.add_parser("directory", help="the contact directory (phone list), A-Z or by tag")
+    directory.add_argument("--by-tag", action="store_true", help="group by tag instead of A-Z")
+    activity = kinds.add_parser("activity", help="what was done in a date range, by kind and outcome")
+    activity.add_argument("--from", dest="first", type=_day, required=True, metavar="YYYY-MM-DD", help="first day")
+    activity.add_argument("--to", dest="last", type=_day, required=True, metavar="YYYY-MM-DD",
+                          help="last day (included)")
+    pipeline = kinds.add_parser("pipeline", help="stages, forecast and stale deals")
+    pipeline.add_argument("--months", type=_count, default=6, metavar="N", help="forecast months (default: 6)")
+    for parser in (directory, activity, pipeline):
+        parser.add_argument("--db", metavar="PATH", help=db_help)
+        parser.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="the PDF file to write")
+        parser.set_defaults(handler=_report)
+
+
+def _day(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-23") from None
+
+
+def _report(args) -> int:
+    """Write the PDF whole or not at all (a hidden file beside it is renamed into place at the end)."""
+    output = Path(args.output).expanduser()
+    if output.is_dir():
+        raise CommandError(f"{output} is a folder; give the name of the PDF file to write")
+    if not output.parent.is_dir():
+        raise CommandError(f"there is no folder {output.parent} to write {output.name} in")
+    if args.report == "activity" and args.last < args.first:
+        raise CommandError(f"--to {args.last} is before --from {args.first}")
+    from crm_desktop.services import reports
+
+    started = time.perf_counter()
+    with _existing_workspace(args.db) as workspace:
+        if args.report == "directory":
+            pages = reports.directory(workspace, output, by_tag=args.by_tag)
+        elif args.report == "activity":
+            pages = reports.activity_report(workspace, args.first, args.last, output)
+        else:
+            pages = reports.pipeline_report(workspace, output, months=max(1, args.months))
+    took = time.perf_counter() - started
+    print(f"Wrote {output} ({pages:,} page{'s' * (pages != 1)}) in {took:.1f} s.", file=sys.stderr)
+    return 0
 
 
 def _existing_workspace(db: str | None) -> Workspace:

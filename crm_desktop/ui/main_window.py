@@ -18,6 +18,8 @@ from crm_desktop.ui.pipeline.deal_dialog import open_deal
 from crm_desktop.ui.pipeline.section import PipelineSection
 from crm_desktop.ui.plural import counted
 from crm_desktop.ui.preferences import PreferencesDialog
+from crm_desktop.ui.reports.menu import ReportsMenu
+from crm_desktop.ui.reports.progress_dialog import stop_jobs
 from crm_desktop.ui.resources import app_icon, icon
 from crm_desktop.ui.today.page import TodayPage
 from crm_desktop.ui.trash.commands import TrashContactsCommand
@@ -143,6 +145,9 @@ class MainWindow(QMainWindow):
         for row, (title, icon_name, _view) in enumerate(self.sections):
             view_menu.addAction(self._action(title, f"Ctrl+{row + 1}",
                                              lambda _checked=False, r=row: self.sidebar.setCurrentRow(r), icon_name))
+
+        self.reports_menu = ReportsMenu(self.workspace, bar.addMenu(self.tr("&Reports")),
+                                        self.contacts_view.selected_ids, self)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         about_action = self._action(self.tr("&About crm-desktop"), None,
@@ -272,5 +277,6 @@ class MainWindow(QMainWindow):
         self.contacts_view.card.timeline.stop()
         self.today_view.stop()
         self.pipeline_view.stop()
+        stop_jobs(self)
         self.bridge.detach()
         super().closeEvent(event)

@@ -29,7 +29,7 @@ def test_sidebar_lists_the_working_sections(qtbot, workspace, tmp_path):
     sidebar = win.findChild(QListWidget, "sidebar")
     assert [sidebar.item(i).text() for i in range(sidebar.count())] == ["Today", "Contacts", "Activities", "Pipeline", "Trash"]
     menus = [a.text() for a in win.menuBar().actions()]
-    assert menus == ["&File", "&Edit", "&Activity", "&View", "&Help"]
+    assert menus == ["&File", "&Edit", "&Activity", "&View", "&Reports", "&Help"]
     win.show_section(win.trash_view)
     assert win.stack.currentWidget() is win.trash_view
     win.find_action.trigger()  # Find goes back to the contacts and into the search box

@@ -29,6 +29,7 @@ from crm_desktop.ui.contacts.card_form import ContactForm
 from crm_desktop.ui.contacts.card_logic import local_time
 from crm_desktop.ui.contacts.card_prompt import UnsavedChoice
 from crm_desktop.ui.contacts.field_widgets import ERROR_STYLE, ErrorLabel, apply_text_direction
+from crm_desktop.ui.reports.menu import save_dossier
 
 
 def _local_text(iso_utc: str | None) -> str:
@@ -107,6 +108,10 @@ class ContactCard(QWidget):
         self.save_button.setToolTip(self.tr("Save the changes (Ctrl+S)"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
+        self.dossier_button = QPushButton(self.tr("Dossier (PDF)…"), page)
+        self.dossier_button.setObjectName("dossierButton")
+        self.dossier_button.setToolTip(self.tr("Save this contact's details, deals, next steps and history as a PDF"))
+        self.dossier_button.clicked.connect(self._save_dossier)
         self.status = ErrorLabel("cardStatus")
 
         names = QVBoxLayout()
@@ -115,6 +120,7 @@ class ContactCard(QWidget):
         names.addWidget(self.subtitle)
         header = QHBoxLayout()
         header.addLayout(names, 1)
+        header.addWidget(self.dossier_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.revert_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
 
@@ -155,6 +161,10 @@ class ContactCard(QWidget):
         return self.card_splitter
 
     # ---- what others call --------------------------------------------------------------------------
+
+    def _save_dossier(self) -> None:
+        if self._contact is not None and self._contact.id is not None:
+            save_dossier(self.workspace, self._contact.id, self)
 
     def current_id(self) -> int | None:
         return self._contact.id if self._contact is not None else None
@@ -213,6 +223,7 @@ class ContactCard(QWidget):
         self.timeline.show_contact(contact.id if contact is not None else None)
         self.deals.show_contact(contact.id if contact is not None else None)
         self.status.show_message(None)
+        self.dossier_button.setEnabled(contact is not None and contact.id is not None)
         if contact is None:
             self.stack.setCurrentWidget(self.empty_state)
             return

@@ -1,0 +1,1 @@
+"""The Reports menu and the background running of big documents (progress, Cancel)."""
