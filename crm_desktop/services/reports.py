@@ -212,9 +212,10 @@ def activity_report(workspace, first: date, last: date, output: Path, job: Job |
     summary_groups = []
     for kind in sorted(totals.by_kind, key=lambda k: (-sum(totals.by_kind[k].values()), k)):
         outcomes = totals.by_kind[kind]
-        rows = [(_kind(kind), outcome or "No outcome recorded", f"{count:,}")
-                for outcome, count in sorted(outcomes.items(), key=lambda item: (-item[1], item[0]))]  # fmt: skip
-        rows.append(("", f"All {_kind(kind).lower()}", f"{sum(outcomes.values()):,}"))
+        ranked = sorted(outcomes.items(), key=lambda item: (-item[1], item[0]))
+        rows = [(_kind(kind) if i == 0 else "", outcome or "No outcome recorded", f"{count:,}")
+                for i, (outcome, count) in enumerate(ranked)]  # fmt: skip
+        rows.append(("", "Subtotal", f"{sum(outcomes.values()):,}"))
         summary_groups.append(rows)
     summary = Table((Column("Kind", 25), Column("Outcome", 55), Column("Count", 20, "right")),
                     rows=[row for rows in summary_groups for row in rows], total=("Total", "", f"{totals.total:,}"),
