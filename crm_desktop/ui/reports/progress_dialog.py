@@ -67,9 +67,10 @@ class JobProgressDialog(QDialog):
         self.worker.moveToThread(self.thread_)
         self.thread_.started.connect(self.worker.run)
         self.worker.progressed.connect(self._progressed)
-        self.worker.succeeded.connect(lambda result: self._end("done", result))
-        self.worker.failed.connect(lambda message: self._end("failed", message))
-        self.worker.cancelled.connect(lambda: self._end("cancelled", None))
+        # Slots of this (UI-thread) object, so the ends arrive queued on the UI thread.
+        self.worker.succeeded.connect(self._succeeded)
+        self.worker.failed.connect(self._failed)
+        self.worker.cancelled.connect(self._cancelled)
         self._show_timer = QTimer(self)
         self._show_timer.setSingleShot(True)
         self._show_timer.timeout.connect(self._appear)
@@ -105,6 +106,18 @@ class JobProgressDialog(QDialog):
             self.bar.setRange(0, total)
             self.bar.setValue(min(done, total))
             self.label.setText(self.tr("%1 of %2").replace("%1", f"{done:,}").replace("%2", f"{total:,}"))
+
+    @Slot(object)
+    def _succeeded(self, result) -> None:
+        self._end("done", result)
+
+    @Slot(str)
+    def _failed(self, message: str) -> None:
+        self._end("failed", message)
+
+    @Slot()
+    def _cancelled(self) -> None:
+        self._end("cancelled", None)
 
     def _end(self, outcome: str, payload) -> None:
         self.outcome = outcome
