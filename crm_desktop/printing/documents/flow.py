@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from crm_desktop.domain.scripts import is_rtl
 from crm_desktop.printing.documents import text
 from crm_desktop.printing.documents.page import ACCENT, INK, MUTED, RULE, SHADE, DocumentCanvas
 
@@ -87,8 +88,9 @@ class Flow:
             self.c.setFillColor(MUTED)
             text.draw(self.c, self.page.left, self.y - BODY, label, BODY, box=label_width - PAD)
             self.c.setFillColor(INK)
+            align = "right" if is_rtl(value) else "left"  # an Urdu address's lines (and its "PK") align together
             for line in lines:
-                text.draw(self.c, self.page.left + label_width, self.y - BODY, line, BODY, align="auto",
+                text.draw(self.c, self.page.left + label_width, self.y - BODY, line, BODY, align=align,
                           box=value_width - PAD)
                 self.y -= LEADING
         self.y -= 4

@@ -66,7 +66,7 @@ def _logical_pieces(text: str, rtl: bool) -> list[tuple[str, str, str]]:
                 (r[0] for r in raw[i + 1 :] if r[1] == direction and r[0]), "latin"
             )
         script = script or "latin"
-        if direction != "R" and script != "latin" and not _covers(script, chunk):
+        if script != "latin" and not _covers(script, chunk):
             script = "latin"  # a "·" between Tamil words: the Tamil font has no such glyph
         if resolved and resolved[-1][0] == script and resolved[-1][1] == direction:
             resolved[-1][2] += chunk
@@ -148,66 +148,78 @@ def draw(canvas, x: float, y: float, text: str, size: float, bold: bool = False,
         x += box - unit * size
     elif box is not None and align == "center":
         x += (box - unit * size) / 2
-    if any(isinstance(piece.text, ShapedStr) for piece in pieces):
-        t = canvas.beginText(x, y)
-        for piece in pieces:
-            t.setFont(piece.font, size)
-            t.textOut(piece.text)
-        canvas.drawText(t)
-        return
-    _pen(canvas).plain(x, y, pieces, size)
+    _pen(canvas).write(x, y, text, bold, pieces, size)
 
 
 class _Pen:
-    """Plain (unshaped) text written as PDF text operators directly, the way reportlab's TTFont
-    documents for its dynamic fonts (splitString, getSubsetInternalName): several times faster than a
-    text object per line, which is what lets a 100,000-contact directory take seconds."""
+    """Lines written as PDF text operators, each line's operators made once per text and size and kept
+    (cities, companies and tab headings repeat): several times faster than a reportlab text object per
+    line, which is what lets a 100,000-contact directory take seconds.
+
+    Plain text is encoded the way reportlab's TTFont documents for its dynamic fonts (splitString,
+    getSubsetInternalName); shaped text through a text object whose operators are kept."""
+
+    ORIGIN = "BT 1 0 0 1 0 0 Tm "
 
     def __init__(self, canvas):
         self.canvas = canvas
         self.doc = canvas._doc
-        self.shown: dict[tuple[str, str], list[tuple[str, str]]] = {}
-        self.ascii: dict[str, tuple[str, dict[int, str]]] = {}  # font -> (its first subset's name, codes)
+        self.bodies: dict[tuple[str, bool, float], str] = {}
+        self.ascii: dict[str, tuple[str, dict[int, str]] | None] = {}  # font -> (first subset's name, codes)
 
-    def _ascii_table(self, font_name: str) -> tuple[str, dict[int, str]] | None:
-        """Printable ASCII in a font's first subset, assigned once, so an ASCII text is encoded by one
-        str.translate() instead of character by character."""
-        found = self.ascii.get(font_name)
-        if found is None:
-            font = getFont(font_name)
-            codes: dict[int, str] = {}
-            for code in range(32, 127):
-                parts = font.splitString(chr(code), self.doc)
-                if len(parts) != 1 or parts[0][0] != 0:
-                    return None
-                codes[code] = chr(parts[0][1][0])
-            found = self.ascii[font_name] = (font.getSubsetInternalName(0, self.doc), codes)
-        return found
+    def write(self, x: float, y: float, text: str, bold: bool, pieces: tuple[Piece, ...], size: float) -> None:
+        key = (text, bold, size)
+        body = self.bodies.get(key)
+        if body is None:
+            body = self._body(pieces, size)
+            if body is None:  # a text object whose operators could not be kept: draw it as it is
+                t = self.canvas.beginText(x, y)
+                for piece in pieces:
+                    t.setFont(piece.font, size)
+                    t.textOut(piece.text)
+                self.canvas.drawText(t)
+                return
+            if len(self.bodies) > 50_000:
+                self.bodies.clear()
+            self.bodies[key] = body
+        self.canvas._code.append(f"BT 1 0 0 1 {fp_str(x)} {fp_str(y)} Tm {body} ET")
 
-    def plain(self, x: float, y: float, pieces: tuple[Piece, ...], size: float) -> None:
-        code = [f"BT 1 0 0 1 {fp_str(x)} {fp_str(y)} Tm"]
+    def _body(self, pieces: tuple[Piece, ...], size: float) -> str | None:
+        if any(isinstance(piece.text, ShapedStr) for piece in pieces):
+            t = self.canvas.beginText(0, 0)
+            for piece in pieces:
+                t.setFont(piece.font, size)
+                t.textOut(piece.text)
+            code = t.getCode()
+            if code.startswith(self.ORIGIN) and code.endswith(" ET") and code.count(" ET") == 1:
+                return code[len(self.ORIGIN) : -3]
+            return None
         size_text = fp_str(size)
+        code = []
         for piece in pieces:
             table = self._ascii_table(piece.font) if piece.text.isascii() and piece.text.isprintable() else None
             if table is not None:
                 code.append(f"{table[0]} {size_text} Tf ({escapePDF(piece.text.translate(table[1]))}) Tj")
                 continue
-            for font, shown in self._encoded(piece):
-                code.append(f"{font} {size_text} Tf {shown} Tj")
-        code.append("ET")
-        self.canvas._code.append(" ".join(code))
-
-    def _encoded(self, piece: Piece) -> list[tuple[str, str]]:
-        key = (piece.font, piece.text)
-        found = self.shown.get(key)
-        if found is None:
-            if len(self.shown) > 50_000:
-                self.shown.clear()
             font = getFont(piece.font)
-            found = [(font.getSubsetInternalName(subset, self.doc), f"({escapePDF(chunk)})")
-                     for subset, chunk in font.splitString(piece.text, self.doc)]  # fmt: skip
-            self.shown[key] = found
-        return found
+            for subset, chunk in font.splitString(piece.text, self.doc):
+                code.append(f"{font.getSubsetInternalName(subset, self.doc)} {size_text} Tf ({escapePDF(chunk)}) Tj")
+        return " ".join(code)
+
+    def _ascii_table(self, font_name: str) -> tuple[str, dict[int, str]] | None:
+        """Printable ASCII in a font's first subset, assigned once, so an ASCII text is encoded by one
+        str.translate() instead of character by character."""
+        if font_name not in self.ascii:
+            font = getFont(font_name)
+            codes: dict[int, str] = {}
+            for code in range(32, 127):
+                parts = font.splitString(chr(code), self.doc)
+                if len(parts) != 1 or parts[0][0] != 0:
+                    self.ascii[font_name] = None
+                    return None
+                codes[code] = chr(parts[0][1][0])
+            self.ascii[font_name] = (font.getSubsetInternalName(0, self.doc), codes)
+        return self.ascii[font_name]
 
 
 def _pen(canvas) -> _Pen:
