@@ -74,6 +74,8 @@ def write_readme(r: dict) -> None:
         f"| Directory by tag (a contact under each of its tags) | {r['by_tag_s']:.1f} s, {r['by_tag_pages']:,} pages |  |  |",
         f"| Pages, file size | {r['pages']:,} pages, {r['file_mib']:.1f} MiB |  |  |",
         f"| Peak memory of the whole process | {r['peak_rss_mib']:.0f} MiB |  |  |",
+        "",
+        f"Measured {time.strftime('%Y-%m-%d')} on {r['machine']}, Python {r['python']}.",
     ]
     readme = ROOT / "README.md"
     text = readme.read_text()

@@ -7,9 +7,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject
+from PySide6.QtCore import QDate, QObject, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QMenu,
                                QMessageBox, QWidget)  # fmt: skip
 
