@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from bidi import algorithm as bidi_algorithm
 from bidi.mirror import MIRRORED
 from reportlab.pdfbase import pdfmetrics
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
 
 from crm_desktop.printing.fonts import font_name, register_fonts, script_of_char
@@ -28,16 +29,18 @@ from crm_desktop.printing.fonts import font_name, register_fonts, script_of_char
 ASCENT = 1.069
 DESCENT_LATIN = 0.293
 DESCENT_ARABIC = 0.634
+SIMPLE_BELOW = "\u0590"  # text wholly below Hebrew: left to right, in NotoSans, no shaping needed
 
 
 @dataclass(frozen=True, slots=True)
 class Run:
     """A piece of a line in one font and one direction, in drawing order."""
 
-    text: str  # a ShapedStr (glyphs already in visual order) or a plain str
+    text: str  # a plain str, or "" for a shaped run (see words)
     font: str
     width: float  # at 1 pt
     rtl: bool
+    words: tuple[tuple[ShapedStr, float], ...] = ()  # a shaped run: each word's glyphs (visual order) and x at 1 pt
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,22 +81,28 @@ def _coverage(font: str) -> frozenset[int]:
 def _fonts(text: str, bold: bool) -> list[str]:
     """A font per character: a letter's script decides; a shared character (space, digit, punctuation)
     takes its neighbour's font when that font has it (NotoNaskhArabic has no brackets, for one)."""
-    scripts = [script_of_char(ch) for ch in text]
+    scripts = [_script(ch) for ch in text]
+    following: list[str | None] = [None] * len(text)
+    upcoming = None
+    for i in range(len(text) - 1, -1, -1):
+        following[i] = upcoming
+        upcoming = scripts[i] or upcoming
     result = []
     previous = None
     for i, (ch, script) in enumerate(zip(text, scripts)):
         if script is None:
-            following = next((s for s in scripts[i + 1 :] if s), None)
-            for candidate in (previous, following, "latin"):
+            script = "latin"
+            for candidate in (previous, following[i]):
                 if candidate and ord(ch) in _coverage(font_name(candidate, bold)):
                     script = candidate
                     break
-            else:
-                script = "latin"
         else:
             previous = script
         result.append(font_name(script, bold))
     return result
+
+
+_script = functools.lru_cache(maxsize=4096)(script_of_char)
 
 
 def _levels(text: str, rtl: bool) -> list[int]:
@@ -136,14 +145,31 @@ def _shaped_run(text: str, font: str, rtl: bool) -> Run:
         # Only shared characters at a right-to-left level: reverse them and mirror brackets ourselves
         # (HarfBuzz would guess left to right for them).
         text = "".join(MIRRORED.get(ch, ch) for ch in reversed(text))
-    if font.startswith(font_name("latin")) and not rtl:
-        return Run(text, font, pdfmetrics.stringWidth(text, font, 1), False)
-    shaped = shapeStr(text, font, 1000)
-    if isinstance(shaped, ShapedStr):
-        width = sum(d.x_advance for d in shaped.__shapeData__) / 1000
-    else:
-        width = pdfmetrics.stringWidth(shaped, font, 1)
-    return Run(shaped, font, width, rtl)
+    if font.startswith(font_name("latin")):
+        return Run(text, font, pdfmetrics.stringWidth(text, font, 1), rtl)
+    # Word by word: shaping never reaches across a space, and the same words (streets, cities) come
+    # back on label after label, so each is shaped once.
+    words = text.split(" ")
+    placed = []
+    x = 0.0
+    for word in reversed(words) if rtl else words:
+        if word:
+            glyphs, word_width = _shaped_word(word, font)
+            placed.append((glyphs, x))
+            x += word_width
+        x += _space(font)
+    return Run("", font, x - _space(font), rtl, tuple(placed))
+
+
+@functools.lru_cache(maxsize=50_000)
+def _shaped_word(word: str, font: str) -> tuple[ShapedStr, float]:
+    shaped = shapeStr(word, font, 1000, force=True)
+    return shaped, sum(d.x_advance for d in shaped.__shapeData__) / 1000
+
+
+@functools.cache
+def _space(font: str) -> float:
+    return pdfmetrics.stringWidth(" ", font, 1)
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -151,6 +177,11 @@ def shape_line(text: str, bold: bool = False, rtl: bool | None = None) -> Shaped
     """The line measured and ordered for drawing. rtl: its base direction; None: its own (P2)."""
     register_fonts()
     text = unicodedata.normalize("NFC", text)
+    if not text or max(text) < SIMPLE_BELOW:
+        # Latin, Greek, Cyrillic: one run in NotoSans, nothing to order or shape (most labels).
+        font = font_name("latin", bold)
+        width = pdfmetrics.stringWidth(text, font, 1)
+        return ShapedLine(text, bold, bool(rtl), (Run(text, font, width, False),), width, ASCENT, DESCENT_LATIN)
     base_rtl = base_is_rtl(text) if rtl is None else rtl
     fonts = _fonts(text, bold)
     levels = _levels(text, base_rtl)
@@ -166,9 +197,77 @@ def shape_line(text: str, bold: bool = False, rtl: bool | None = None) -> Shaped
                       DESCENT_ARABIC if arabic else DESCENT_LATIN)  # fmt: skip
 
 
-def draw_line(canvas, line: ShapedLine, x: float, baseline: float, size: float) -> None:
-    """Draw the runs left to right from x (points, reportlab's bottom-left origin)."""
-    for run in line.runs:
-        canvas.setFont(run.font, size)
-        canvas.drawString(x, baseline, run.text)
-        x += run.width * size
+class TextWriter:
+    """Draws shaped lines through reportlab text objects (one per page) for one document.
+
+    Speed matters (10,000 labels in under two seconds), so two things are done here rather than by
+    reportlab call by call: a plain run (Latin, most of every label) is encoded with str.translate
+    through the font's own character assignments; and a shaped word's PDF code is made by reportlab
+    once per document and size, then reused (the same street and city words come back all the time).
+    """
+
+    def __init__(self, canvas):
+        self.canvas = canvas
+        self._doc = canvas._doc
+        self.text = None
+        self._font_size: tuple[str, float] | None = None
+        self._tables: dict[str, tuple[dict[int, int], frozenset[int]]] = {}
+        self._word_code: dict[tuple[str, str, float], str] = {}
+
+    def begin_page(self) -> None:
+        self.text = self.canvas.beginText()
+        self._font_size = None
+
+    def end_page(self) -> None:
+        self.canvas.drawText(self.text)
+        self.text = None
+
+    def line(self, line: ShapedLine, x: float, baseline: float, size: float) -> None:
+        """Draw the runs left to right from x (points, reportlab's bottom-left origin)."""
+        for run in line.runs:
+            if run.words:
+                for glyphs, offset in run.words:
+                    self._shaped(run.font, glyphs, x + offset * size, baseline, size)
+            else:
+                self.text.setTextOrigin(x, baseline)
+                self._plain(run.font, run.text, size)
+            x += run.width * size
+
+    def _shaped(self, font: str, glyphs: ShapedStr, x: float, baseline: float, size: float) -> None:
+        text = self.text
+        text.setTextOrigin(x, baseline)
+        key = (str(glyphs), font, size)
+        code = self._word_code.get(key)
+        if code is None:
+            text.setFont(font, size)  # forgets the current subset: the code names its font itself
+            text.textOut(glyphs)
+            code = self._word_code[key] = text._code[-1]
+        else:
+            text._code.append(code)
+        self._font_size = None
+
+    def _plain(self, font_name_: str, value: str, size: float) -> None:
+        font = pdfmetrics.getFont(font_name_)
+        table, known = self._tables.get(font_name_) or self._table(font)
+        chunks = None
+        if set(map(ord, value)) <= known:
+            encoded = value.translate(table)
+            if max(encoded, default="\0") < "\u0100":
+                chunks = [(0, encoded.encode("latin-1"))]
+        if chunks is None:
+            chunks = font.splitString(value, self._doc)  # assigns the new characters
+            self._tables.pop(font_name_, None)
+        code = self.text._code
+        for subset, chunk in chunks:
+            key = (font.getSubsetInternalName(subset, self._doc), size)
+            if key != self._font_size:
+                code.append(f"{key[0]} {fp_str(size)} Tf")
+                self._font_size = key
+            code.append(f"({escapePDF(chunk)}) Tj")
+
+    def _table(self, font) -> tuple[dict[int, int], frozenset[int]]:
+        state = font.state.get(self._doc)
+        assignments = dict(state.assignments) if state is not None else {}
+        entry = (assignments, frozenset(assignments))
+        self._tables[font.fontName] = entry
+        return entry
