@@ -21,15 +21,13 @@ class LabelRow:
 
 def label_rows(database: Database, ids: Sequence[int]) -> Iterator[LabelRow]:
     """Rows for the live contacts among ids, in the order of ids."""
-    columns = {row[1] for row in database.execute("PRAGMA table_info(contacts)")}
-    label_name = "label_name" if "label_name" in columns else "''"
     for chunk in _chunks(ids):
         marks = ",".join("?" * len(chunk))
         rows = {
             r[0]: r
             for r in database.execute(
                 f"SELECT id, kind, prefix, first_name, middle_name, last_name, suffix, nickname, company, "
-                f"{label_name}, sort_key FROM contacts WHERE id IN ({marks}) AND deleted_at IS NULL",
+                f"label_name, sort_key FROM contacts WHERE id IN ({marks}) AND deleted_at IS NULL",
                 chunk,
             )
         }

@@ -179,3 +179,13 @@ def test_company_cards_print_the_company_once(workspace):
                                               addresses=[Address("Office 200", "Hyderabad", "", "71000", "PK")]))  # fmt: skip
     plan = workspace.labels.plan("avery-5160", Recipients.selection([company.id]))
     assert [line.text for line in plan.labels[0].lines] == ["Zaidi Builders", "Office 200", "HYDERABAD-71000"]
+
+
+def test_a_label_name_replaces_the_name_unless_the_option_is_off(workspace):
+    khan = person("Imran", "Khan", "House 3, Street 9", "Lahore", "54000")
+    khan.label_name = "The Khan Family"
+    saved = workspace.contacts.save(khan)
+    plan = workspace.labels.plan("avery-5160", Recipients.selection([saved.id]), LabelOptions())
+    assert plan.labels[0].lines[0].text == "The Khan Family"
+    plain = workspace.labels.plan("avery-5160", Recipients.selection([saved.id]), LabelOptions(use_label_names=False))
+    assert plain.labels[0].lines[0].text == "Imran Khan"
