@@ -201,7 +201,7 @@ class LabelChoices(QWidget):
         return Recipients.matching(self.list_query)
 
     def options(self) -> LabelOptions:
-        return LabelOptions(household=self.household.isChecked(), sort=self.sort.currentData(),
+        return LabelOptions(household=self.household.isChecked(), sort=LabelSort(self.sort.currentData()),
                             start=self.start.value(), include_company=self.company.isChecked(),
                             use_label_names=self.label_names.isChecked())  # fmt: skip
 

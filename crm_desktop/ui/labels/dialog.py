@@ -49,6 +49,9 @@ class LabelsDialog(QDialog):
         self._offset_key = ""
         self._printing = False
         self._print_cancelled = False
+        self._shown_generation = -1
+        self._saving = False
+        self._stopped = False
 
         tags = [tag for tag, _count in workspace.contacts.tag_counts()]
         self.choices = LabelChoices(self.labels.templates(), tags, list_query, selection, self)
@@ -184,11 +187,13 @@ class LabelsDialog(QDialog):
             self.preview.set_sheet(None, self.tr("Preparing the preview..."))
 
     def planning(self) -> bool:
-        return self._plan_timer.isActive() or self.planner.busy()
+        """True until the newest choices' plan is on screen."""
+        return self._plan_timer.isActive() or self._shown_generation != self.planner.generation
 
     def _planned(self, generation: int, result) -> None:
         if generation != self.planner.generation:
             return  # a newer request is on its way
+        self._shown_generation = generation
         self.plan, first = result
         self.sheet_number = 0
         self.preview.set_sheet(first, used=self.plan.options.start - 1)
@@ -199,6 +204,7 @@ class LabelsDialog(QDialog):
     def _plan_failed(self, generation: int, message: str) -> None:
         if generation != self.planner.generation:
             return
+        self._shown_generation = generation
         self.plan = None
         self.preview.set_sheet(None, message)
         self.summary.setText(message)
@@ -213,6 +219,8 @@ class LabelsDialog(QDialog):
     def _show_summary(self) -> None:
         plan = self.plan
         self.summary.setText(plan_summary(len(plan.labels), plan.sheets, [s.name for s in plan.skipped]))
+        if not plan.labels:
+            self.preview.set_sheet(None, self.tr("None of these contacts has a postal address to print."))
         self.skipped.clear()
         self.skipped.addItems([s.name for s in plan.skipped])
         self.skipped.setVisible(bool(plan.skipped))
@@ -234,7 +242,7 @@ class LabelsDialog(QDialog):
         self.next_sheet.setEnabled(self.sheet_number + 1 < sheets)
 
     def _set_actions_enabled(self, enabled: bool) -> None:
-        busy = self.writer.running() or self._printing
+        busy = self._saving or self._printing
         self.print_button.setEnabled(enabled and not busy)
         self.save_button.setEnabled(enabled and not busy)
 
@@ -286,7 +294,7 @@ class LabelsDialog(QDialog):
         dialog = QPrintDialog(printer, self)
         dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, True)
         dialog.accepted.connect(lambda: self.print_to(printer))
-        dialog.open()
+        QDialog.open(dialog)  # QPrintDialog's own open() wants a receiver
         return dialog
 
     def print_to(self, printer: QPrinter) -> bool:
@@ -334,13 +342,14 @@ class LabelsDialog(QDialog):
     def save_pdf_to(self, path: str | Path) -> None:
         """Write the current plan's PDF to `path` in the background."""
         plan = self.plan
-        if plan is None or self.writer.running():
+        if plan is None or self._saving:
             return
         self.save_offset()
         labels = self.labels
         self.progress.setRange(0, max(1, len(plan.labels)))
         self.progress.setValue(0)
         self._progress_timer.start()
+        self._saving = True
         self.writer.start(lambda target, progress, cancelled: labels.write_pdf(plan, target, progress, cancelled),
                           Path(path))  # fmt: skip
         self._set_actions_enabled(True)
@@ -351,6 +360,7 @@ class LabelsDialog(QDialog):
         self.progress.setValue(done)
 
     def _pdf_done(self, written: bool, path: str, error: str) -> None:
+        self._saving = False
         self._progress_timer.stop()
         self._show_progress(False)
         self._set_actions_enabled(self.plan is not None)
@@ -367,12 +377,15 @@ class LabelsDialog(QDialog):
 
     def _show_progress(self, shown: bool) -> None:
         self.progress.setVisible(shown)
-        self.cancel_button.setVisible(shown or self.writer.running())
+        self.cancel_button.setVisible(shown or self._saving)
 
     # ---- closing ------------------------------------------------------------------------------------
 
     def stop(self) -> None:
-        """Save the offset, cancel what runs, and end the worker threads."""
+        """Save the offset, cancel what runs, and end the worker threads (once)."""
+        if self._stopped:
+            return
+        self._stopped = True
         self._plan_timer.stop()
         self.save_offset()
         self.writer.stop()
