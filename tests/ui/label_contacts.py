@@ -13,7 +13,7 @@ def label_contacts() -> list[Contact]:
         addresses = [Address(street=street, city=city, postcode=postcode, country=country)] if street or city else []
         return Contact(first_name=first, last_name=last, company=company, tags=list(tags), addresses=addresses)
 
-    return [
+    contacts = [
         person("Imran", "Khan", "12 Mall Road", "Lahore", "54000", "PK", "Khan Textiles", ("vip",)),
         person("Sara", "Khan", "12 Mall Road", "Lahore", "54000", "PK", tags=("vip",)),  # same household
         person("Ada", "Lovelace", "10 St James's Square", "London", "SW1Y 4LE", "GB", "Analytical Engines Ltd"),
@@ -32,6 +32,8 @@ def label_contacts() -> list[Contact]:
         person("Bilal", "Kareem", "House 9, Street 4, F-7/2", "Islamabad", "44000", "PK"),
         person("Grace", "Hopper", "1 Navy Way", "Arlington", "22201", "US"),
     ]  # fmt: skip
+    contacts[-2].label_name = "The Kareem Family"  # Bilal Kareem
+    return contacts
 
 
 def fill_labels(workspace) -> dict[str, int]:

@@ -150,6 +150,16 @@ def test_company_line_and_sort_by_postcode(qtbot, dialog):
     assert texts[-1].splitlines()[0] == "Ada Lovelace"
 
 
+def test_label_names_replace_the_persons_name_unless_turned_off(qtbot, dialog):
+    def first_lines():
+        return {label.block.lines[0].text for label in dialog.preview.sheet().labels if label.block}
+
+    assert "The Kareem Family" in first_lines() and "Bilal Kareem" not in first_lines()
+    dialog.choices.label_names.setChecked(False)
+    settle(qtbot, dialog)
+    assert "Bilal Kareem" in first_lines() and "The Kareem Family" not in first_lines()
+
+
 # ---- the count and who is skipped --------------------------------------------------------------
 
 
