@@ -35,7 +35,8 @@ def prepare_printer(printer: QPrinter, width_mm: float, height_mm: float, title:
 
 
 def print_sheets(printer: QPrinter, sheets: Iterable[SheetLayout], offset: tuple[float, float],
-                 progress: Callable[[int], None] | None = None, cancelled: Callable[[], bool] | None = None) -> bool:  # fmt: skip
+                 progress: Callable[[int], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> bool:  # fmt: skip
     """Paint the sheets, one a page, at 100%; False when cancelled (the job is then aborted)."""
     painter = QPainter()
     if not painter.begin(printer):
