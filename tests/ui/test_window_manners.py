@@ -202,9 +202,9 @@ def menu_actions(win) -> dict[str, QAction]:
 
 def test_every_menu_item_is_wired(window):
     actions = menu_actions(window)
-    assert list(actions) == ["New Person", "New Company", "New Deal...", "Quit", "Undo", "Redo", "Find", "Delete",
-                             "Preferences...", "Log Call...", "Log Note...", "Schedule Follow-up...", "Today",
-                             "Contacts", "Activities", "Pipeline", "Trash", "About crm-desktop"]
+    assert list(actions) == ["New Person", "New Company", "New Deal...", "Labels...", "Quit", "Undo", "Redo",
+                             "Find", "Delete", "Preferences...", "Log Call...", "Log Note...", "Schedule Follow-up...",
+                             "Today", "Contacts", "Activities", "Pipeline", "Trash", "About crm-desktop"]
     for text, action in actions.items():
         assert action.receivers("2triggered(bool)") >= 1, text
     assert actions["New Person"].shortcut().toString() == "Ctrl+N"
