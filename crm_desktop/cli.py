@@ -14,7 +14,7 @@ from crm_desktop.db.errors import StorageError
 from crm_desktop.domain.contact_query import ContactQuery
 from crm_desktop.services.workspace import Workspace, open_workspace
 
-COMMANDS = ("demo", "search", "export", "import", "agenda", "pipeline", "report")
+COMMANDS = ("demo", "search", "export", "import", "agenda", "pipeline", "labels", "report")
 
 
 @dataclass(frozen=True)
@@ -148,6 +148,20 @@ def build_parser(prog: str = "crm-desktop") -> argparse.ArgumentParser:
     pipeline = sub.add_parser("pipeline", help="print each stage's deals, total and weighted total")
     pipeline.add_argument("--db", metavar="PATH", help=db_help)
     pipeline.set_defaults(handler=_pipeline)
+
+    labels = sub.add_parser("labels", help="print mailing labels to a PDF (Avery and other sheets)")
+    labels.add_argument("--db", metavar="PATH", help=db_help)
+    labels.add_argument("--list-templates", action="store_true", help="list the label sheets and their sizes, then stop")
+    labels.add_argument("--template", metavar="NAME", default="avery-5160", help="the label sheet (default: avery-5160)")
+    labels.add_argument("--tag", metavar="TAG", help="only contacts with this tag")
+    labels.add_argument("--query", metavar="Q", default="", help="only contacts matching this search")
+    labels.add_argument("--start", type=_count, default=1, metavar="N",
+                        help="begin at label N of a partly used sheet (default: 1)")
+    labels.add_argument("--household", action="store_true", help="one label per address, the names joined")
+    labels.add_argument("--sort", choices=("name", "postcode", "list"), default="name", help="label order (default: name)")
+    labels.add_argument("--no-company", action="store_true", help="leave out the company line")
+    labels.add_argument("-o", "--output", metavar="FILE.pdf", help="the PDF file to write")
+    labels.set_defaults(handler=_labels)
     _add_report_parser(sub, db_help)
     return parser  # fmt: skip
 
@@ -327,4 +341,47 @@ def _pipeline(args) -> int:
         rows = pipeline_rows(workspace.pipeline.board())
     for row in rows:
         print("\t".join(_one_line(value) for value in row))
+    return 0
+
+
+def _labels(args) -> int:
+    from crm_desktop.services.labels import LabelError, LabelOptions, LabelSort, Recipients
+
+    if args.list_templates:
+        from crm_desktop.printing.label_templates import builtin_templates
+
+        templates = builtin_templates()
+        if args.db:
+            with _existing_workspace(args.db) as workspace:
+                templates = workspace.labels.templates()
+        for template in templates:
+            print(f"{template.key}\t{template.name}\t{template.size_text}")
+        return 0
+    if not args.output:
+        raise CommandError("give the PDF file to write with -o FILE.pdf (or --list-templates)")
+    output = Path(args.output).expanduser()
+    if output.is_dir():
+        raise CommandError(f"{output} is a folder; give the name of the PDF file to write")
+    if not output.parent.is_dir():
+        raise CommandError(f"there is no folder {output.parent} to write {output.name} in")
+    query = ContactQuery(text=args.query, tag=args.tag or None)
+    options = LabelOptions(household=args.household, sort=LabelSort(args.sort), start=args.start or 1,
+                           include_company=not args.no_company)  # fmt: skip
+    if args.start == 0:
+        raise CommandError("--start counts from 1 (the first label of the sheet)")
+    with _existing_workspace(args.db) as workspace:
+        try:
+            plan = workspace.labels.plan(args.template, Recipients.matching(query), options)
+        except LabelError as exc:
+            raise CommandError(str(exc)) from None
+        if not plan.labels:
+            raise CommandError(f"none of the {len(plan.skipped):,} contacts has a postal address; nothing was written")
+        workspace.labels.write_pdf(plan, output)
+    sheets = "1 sheet" if plan.sheets == 1 else f"{plan.sheets:,} sheets"
+    count = "1 label" if len(plan.labels) == 1 else f"{len(plan.labels):,} labels"
+    print(f"Wrote {count} on {sheets} ({plan.template.name}) to {output}.", file=sys.stderr)
+    if plan.skipped:
+        names = ", ".join(s.name for s in plan.skipped[:10])
+        more = f" and {len(plan.skipped) - 10:,} more" if len(plan.skipped) > 10 else ""
+        print(f"Skipped {len(plan.skipped):,} without a postal address: {names}{more}.", file=sys.stderr)
     return 0

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -31,3 +33,25 @@ def workspace(db_path):
     ws = open_workspace(db_path)
     yield ws
     ws.close()
+
+
+# Monday 23 November 2026, 10:00 in Karachi: the moment most activity and pipeline tests stand still at.
+KARACHI = ZoneInfo("Asia/Karachi")
+START = datetime(2026, 11, 23, 5, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def clock():
+    from crm_desktop.domain.clock import FixedClock
+
+    return FixedClock(START, KARACHI)
+
+
+@pytest.fixture
+def ws(db_path, clock):
+    """A workspace over a fresh file, on the standing clock."""
+    from crm_desktop.services.workspace import open_workspace
+
+    workspace = open_workspace(db_path, clock)
+    yield workspace
+    workspace.close()

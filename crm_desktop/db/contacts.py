@@ -39,7 +39,7 @@ _CONTACT_COLUMNS = (
     "kind", "prefix", "first_name", "middle_name", "last_name", "suffix", "nickname", "job_title",
     "company", "birthday_year", "birthday_month", "birthday_day", "relationship", "stage", "source",
     "notes", "display_name", "file_as", "sort_key", "company_key", "primary_phone", "primary_email",
-    "city", "city_key", "tags_text",
+    "city", "city_key", "tags_text", "label_name",
 )  # fmt: skip
 
 
@@ -195,7 +195,7 @@ class ContactRepository:
             c.job_title, c.company, b.year if b else None, b.month if b else None, b.day if b else None,
             c.relationship.value, c.stage.value, c.source, c.notes, c.display_name, c.file_as,
             fold(c.file_as), fold(c.company), c.primary_phone, c.primary_email, c.primary_city,
-            fold(c.primary_city), ", ".join(sorted(set(c.tags))),
+            fold(c.primary_city), ", ".join(sorted(set(c.tags))), c.label_name,
         )  # fmt: skip
 
     def _write_children(self, contact_id: int, c: Contact, default_region: str) -> None:
@@ -281,7 +281,7 @@ class ContactRepository:
 
     def get(self, contact_id: int) -> Contact:
         row = self.conn.execute(
-            f"SELECT uuid, {', '.join(_CONTACT_COLUMNS[:16])}, created_at, updated_at, deleted_at "
+            f"SELECT uuid, {', '.join(_CONTACT_COLUMNS[:16])}, created_at, updated_at, deleted_at, label_name "
             "FROM contacts WHERE id = ?",
             (contact_id,),
         ).fetchone()
@@ -309,11 +309,11 @@ class ContactRepository:
 
     def _contact_from_row(self, contact_id: int, row: sqlite3.Row | tuple) -> Contact:
         (uuid, kind, prefix, first, middle, last, suffix, nickname, job, company, b_year, b_month, b_day,
-         relationship, stage, source, notes, created, updated, deleted) = row  # fmt: skip
+         relationship, stage, source, notes, created, updated, deleted, label_name) = row  # fmt: skip
         q = self.conn.execute
         return Contact(
             id=contact_id, uuid=uuid, kind=ContactKind(kind), prefix=prefix, first_name=first,
-            middle_name=middle, last_name=last, suffix=suffix, nickname=nickname, job_title=job,
+            middle_name=middle, last_name=last, suffix=suffix, nickname=nickname, job_title=job, label_name=label_name,
             company=company,
             birthday=Birthday(b_month, b_day, b_year) if b_month else None,
             relationship=Relationship(relationship), stage=Stage(stage), source=source, notes=notes,

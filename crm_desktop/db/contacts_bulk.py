@@ -23,7 +23,9 @@ from crm_desktop.db import sort_positions
 from crm_desktop.db.connection import Database, open_database
 from crm_desktop.db.contacts import _CONTACT_COLUMNS
 
-CONTACT_COLUMNS = ("id", "uuid", *_CONTACT_COLUMNS, "sort_pos", "created_at", "updated_at", "deleted_at")
+# Bulk rows leave label_name to its default (empty).
+CONTACT_COLUMNS = ("id", "uuid", *(c for c in _CONTACT_COLUMNS if c != "label_name"), "sort_pos", "created_at",
+                   "updated_at", "deleted_at")  # fmt: skip
 FTS_COLUMNS = ("rowid", *sort_positions.FTS_COLUMNS.split(", "))
 _CHILD_TABLES = ("contacts", "contact_phones", "contact_emails", "contact_addresses", "contact_websites", "contact_tags")
 # Indexes whose keys arrive in ascending order anyway: cheaper kept than rebuilt.

@@ -304,7 +304,12 @@ def _v4_deals(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS = [_v1_contacts, _v2_phone_regions, _v3_activities, _v4_deals]
+def _v5_label_names(conn: sqlite3.Connection) -> None:
+    """The name a mailing label carries instead of the person's ("The Khan Family"); empty: the name."""
+    run_script(conn, "ALTER TABLE contacts ADD COLUMN label_name TEXT NOT NULL DEFAULT '';")
+
+
+MIGRATIONS = [_v1_contacts, _v2_phone_regions, _v3_activities, _v4_deals, _v5_label_names]
 
 # Tables each version must have; a file missing one of them is damaged.
 _TABLES_BY_VERSION = {

@@ -88,6 +88,7 @@ class Contact:
     last_name: str = ""
     suffix: str = ""
     nickname: str = ""
+    label_name: str = ""  # printed on mailing labels instead of the name ("The Khan Family")
     job_title: str = ""
     company: str = ""
     phones: list[Phone] = field(default_factory=list)

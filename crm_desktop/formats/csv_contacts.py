@@ -4,8 +4,8 @@ quotes and line breaks (multi-line notes and street lines stay in one cell).
 
 Columns (in any order): id, uuid, kind, prefix, first_name, middle_name, last_name, suffix, nickname,
 job_title, company, relationship, stage, source, birthday, tags, phones, emails, addresses, websites,
-notes, created_at, updated_at, deleted_at. All are required but deleted_at, which files written before it
-existed lack.
+notes, label_name, created_at, updated_at, deleted_at. All are required but label_name and deleted_at,
+which files written before they existed lack.
 
 - kind: person | company; relationship and stage: the lower-case names of domain.contact's enums.
 - birthday: YYYY-MM-DD, or --MM-DD when the year is unknown; empty for none.
@@ -22,6 +22,7 @@ existed lack.
                  "postcode": "54000", "country": "PK"}]
 - id and uuid identify an existing card (see services.transfer); both empty: a new card.
 - deleted_at: when the card went to the Trash (UTC, ISO 8601, as created_at); empty for a live card.
+- label_name: the name mailing labels carry instead of the person's ("The Khan Family"); usually empty.
 
 Formula guard: Excel and LibreOffice run a cell that starts with = + - or @ (and some tab- or CR-led
 cells) as a formula when they open a CSV file, so a note like =HYPERLINK(...) could act on the reader's
@@ -60,10 +61,11 @@ from crm_desktop.domain.contact import (
 COLUMNS = (
     "id", "uuid", "kind", "prefix", "first_name", "middle_name", "last_name", "suffix", "nickname", "job_title",
     "company", "relationship", "stage", "source", "birthday", "tags", "phones", "emails", "addresses", "websites",
-    "notes", "created_at", "updated_at", "deleted_at",
+    "notes", "label_name", "created_at", "updated_at", "deleted_at",
 )  # fmt: skip
-OPTIONAL_COLUMNS = ("deleted_at",)  # absent from files written before it existed
-_TEXT = ("prefix", "first_name", "middle_name", "last_name", "suffix", "nickname", "job_title", "company", "source", "notes")
+OPTIONAL_COLUMNS = ("deleted_at", "label_name")  # absent from files written before they existed
+_TEXT = ("prefix", "first_name", "middle_name", "last_name", "suffix", "nickname", "job_title", "company", "source", "notes",
+         "label_name")  # fmt: skip
 _ADDRESS_KEYS = ("label", "street", "city", "region", "postcode", "country")
 _BIRTHDAY = re.compile(r"(?:(\d{4})|-)-(\d{2})-(\d{2})")
 BOM = "\ufeff"

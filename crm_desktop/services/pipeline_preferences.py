@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Callable, Mapping
 
@@ -11,6 +10,7 @@ from crm_desktop.domain.deal import DEFAULT_LOST_REASONS, DEFAULT_STAGES, DealSt
 from crm_desktop.domain.money import home_currency, is_currency
 from crm_desktop.domain.validation import FieldError, ValidationError
 from crm_desktop.services.changes import Change, ChangeBus, ChangeKind
+from crm_desktop.services.preferences import SettingsGroup
 
 StageCounts = Callable[[], Mapping[str, int]]  # stage key -> deals in it (open or closed, not purged)
 
@@ -20,46 +20,12 @@ def new_stage_key() -> str:
     return "s-" + uuid.uuid4().hex[:10]
 
 
-class PipelinePreferences:
+class PipelinePreferences(SettingsGroup):
     def __init__(self, settings: SettingsRepository, changes: ChangeBus, stage_counts: StageCounts,
                  home_region: Callable[[], str]):  # fmt: skip
-        self._settings = settings
-        self._changes = changes
+        super().__init__(settings, changes)
         self._stage_counts = stage_counts
         self._home_region = home_region
-
-    def update(self, **values) -> None:
-        """Set several of stages, lost_reasons and currency at once: every one, or, when any is refused,
-        none (as FollowUpPreferences.update). Raises ValidationError with every refusal; one change notice."""
-        unknown = [name for name in values if not isinstance(getattr(type(self), name, None), property)]
-        if unknown:
-            raise TypeError(f"no preference named {unknown[0]!r}")
-        errors: list[FieldError] = []
-        real = self._changes
-        self._changes = ChangeBus()  # quiet until the whole lot is written
-        try:
-            with self._settings.database.atomic():
-                for name, value in values.items():
-                    try:
-                        setattr(self, name, value)
-                    except ValidationError as exc:
-                        errors.extend(exc.errors)
-                if errors:
-                    raise ValidationError(errors)  # rolls back the ones already written
-        finally:
-            self._changes = real
-        real.publish(Change("settings", ChangeKind.SETTINGS))
-
-    def _json(self, key: str):
-        text = self._settings.get(key, "")
-        try:
-            return json.loads(text) if text else None
-        except ValueError:
-            return None
-
-    def _store(self, key: str, value) -> None:
-        self._settings.set(key, json.dumps(value, ensure_ascii=False))
-        self._changes.publish(Change("settings", ChangeKind.SETTINGS))
 
     @property
     def stages(self) -> list[Stage]:

@@ -42,12 +42,11 @@ class Preferences:
         self._changes.publish(Change("settings", ChangeKind.SETTINGS))
 
 
-class FollowUpPreferences:
-    """Activity kinds and outcomes, customer care rules, the don't-pester rule, birthdays, the tray.
+class SettingsGroup:
+    """Preferences kept as JSON values in the settings table, set one by one or several at once.
 
-    Lists are stored as JSON in the settings table; a value that cannot be read falls back to the
-    default rather than stopping the program (the Preferences page then shows and saves the default).
-    """
+    A value that cannot be read falls back to its default rather than stopping the program (the
+    Preferences page then shows and saves the default)."""
 
     def __init__(self, settings: SettingsRepository, changes: ChangeBus):
         self._settings = settings
@@ -77,7 +76,7 @@ class FollowUpPreferences:
             self._changes = real
         real.publish(Change("settings", ChangeKind.SETTINGS))
 
-    def _json(self, key: str, default):
+    def _json(self, key: str, default=None):
         text = self._settings.get(key, "")
         if not text:
             return default
@@ -89,6 +88,10 @@ class FollowUpPreferences:
     def _store(self, key: str, value) -> None:
         self._settings.set(key, json.dumps(value, ensure_ascii=False))
         self._changes.publish(Change("settings", ChangeKind.SETTINGS))
+
+
+class FollowUpPreferences(SettingsGroup):
+    """Activity kinds and outcomes, customer care rules, the don't-pester rule, birthdays, the tray."""
 
     @property
     def extra_kinds(self) -> list[str]:

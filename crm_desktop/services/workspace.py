@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from crm_desktop.db.activities import ActivityRepository
@@ -37,6 +38,15 @@ class Workspace:
             settings, self.changes, deals.stage_counts, lambda: self.preferences.default_region
         )
         self.pipeline = PipelineService(deals, activities, self.pipeline_preferences, self.changes, self.clock)
+
+    @functools.cached_property
+    def labels(self):
+        # reportlab, the address data and the bidi tables cost about half a second to import: paid on
+        # the first labels job, not at every start-up.
+        from crm_desktop.services.labels import LabelService
+
+        return LabelService(self.database, SettingsRepository(self.database), self.changes,
+                            lambda: self.preferences.default_region, self.contacts.search_ids)  # fmt: skip
 
     @property
     def path(self) -> Path:

@@ -113,6 +113,9 @@ class MainWindow(QMainWindow):
                                             name="newDeal")
         file_menu.addActions([self.new_person_action, self.new_company_action, self.new_deal_action])
         file_menu.addSeparator()
+        self.labels_action = self._action(self.tr("&Labels..."), "Ctrl+P", self.show_labels, name="labels")
+        file_menu.addAction(self.labels_action)
+        file_menu.addSeparator()
         quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.quit_for_real, name="quit")
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu.addAction(quit_action)
@@ -202,6 +205,16 @@ class MainWindow(QMainWindow):
 
     def open_deal(self, deal_id: int) -> None:
         open_deal(self.workspace, self.bridge, deal_id, self)
+
+    def show_labels(self):
+        """The Labels dialog, for the contact list's current search and filters (or its selection)."""
+        from crm_desktop.ui.labels.dialog import LabelsDialog  # reportlab and the address data load on first use
+
+        dialog = LabelsDialog(self.workspace, self.contacts_view.current_query(), self.contacts_view.selected_ids(),
+                              self)  # fmt: skip
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def find(self) -> None:
         self.show_contacts()

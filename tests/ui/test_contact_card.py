@@ -25,13 +25,15 @@ def test_create_a_contact_through_the_form(qtbot, card, db_path):
     qtbot.mouseClick(button(card, "addPhoneButton"), Qt.MouseButton.LeftButton)
     qtbot.keyClicks(edit(card, "phoneEdit0"), "0300 1234567")
     qtbot.keyClicks(edit(card, "tagsEdit"), "vip, lahore")
+    qtbot.keyClicks(edit(card, "labelNameEdit"), "The Khan Family")
     assert save_button.isEnabled()
     assert child(card, QLabel, "cardTitle").text() == "Ayesha Khan"
 
     contact_id = save(qtbot, card)
 
-    assert rows(db_path, "SELECT first_name, last_name, primary_email, primary_phone FROM contacts WHERE id = ?",
-                (contact_id,)) == [("Ayesha", "Khan", "ayesha@indus.pk", "0300 1234567")]  # fmt: skip
+    assert rows(db_path, "SELECT first_name, last_name, primary_email, primary_phone, label_name FROM contacts "
+                "WHERE id = ?", (contact_id,)) == [("Ayesha", "Khan", "ayesha@indus.pk", "0300 1234567",
+                                                   "The Khan Family")]  # fmt: skip
     assert sorted(rows(db_path, "SELECT t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id")) == [
         ("lahore",), ("vip",)
     ]

@@ -13,11 +13,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 
 from crm_desktop.domain.activity import Activity, ActivityKind
-from crm_desktop.domain.clock import FixedClock
 from crm_desktop.domain.contact import Contact
 from crm_desktop.domain.deal import Deal, DealStatus
 from crm_desktop.domain.money import Money
-from crm_desktop.services.workspace import open_workspace
 from crm_desktop.ui.change_bridge import ChangeBridge
 from crm_desktop.ui.main_window import MainWindow
 from crm_desktop.ui.pipeline.column_model import (NO_NEXT_STEP_ROLE, OVERDUE_ROLE, ROW_ROLE, STALE_ROLE,
@@ -27,18 +25,6 @@ from crm_desktop.ui.resources import register_fonts
 
 KARACHI = ZoneInfo("Asia/Karachi")
 START = datetime(2026, 11, 23, 5, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def clock():
-    return FixedClock(START, KARACHI)
-
-
-@pytest.fixture
-def ws(db_path, clock):
-    workspace = open_workspace(db_path, clock)
-    yield workspace
-    workspace.close()
 
 
 @pytest.fixture

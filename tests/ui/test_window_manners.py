@@ -202,9 +202,9 @@ def menu_actions(win) -> dict[str, QAction]:
 
 def test_every_menu_item_is_wired(window):
     actions = menu_actions(window)
-    assert list(actions) == ["New Person", "New Company", "New Deal...", "Quit", "Undo", "Redo", "Find", "Delete",
-                             "Preferences...", "Log Call...", "Log Note...", "Schedule Follow-up...", "Today",
-                             "Contacts", "Activities", "Pipeline", "Trash", "Contact Directory (A-Z)...",
+    assert list(actions) == ["New Person", "New Company", "New Deal...", "Labels...", "Quit", "Undo", "Redo",
+                             "Find", "Delete", "Preferences...", "Log Call...", "Log Note...", "Schedule Follow-up...",
+                             "Today", "Contacts", "Activities", "Pipeline", "Trash", "Contact Directory (A-Z)...",
                              "Contact Directory by Tag...", "Activity Report...", "Pipeline Report...",
                              "Dossier of the Selected Contact...", "About crm-desktop"]
     for text, action in actions.items():

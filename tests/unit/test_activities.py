@@ -11,7 +11,7 @@ import pytest
 from crm_desktop.domain.activity import Activity, ActivityKind, Direction
 from crm_desktop.domain.activity_query import ActivityQuery, ActivityState
 from crm_desktop.domain.care import CareRule, PesterRule, RuleTarget, Warmth
-from crm_desktop.domain.clock import FixedClock, at_local
+from crm_desktop.domain.clock import at_local
 from crm_desktop.domain.contact import Birthday, Contact, Relationship
 from crm_desktop.domain.recurrence import Frequency, Recurrence
 from crm_desktop.domain.validation import ValidationError
@@ -19,18 +19,6 @@ from crm_desktop.services.workspace import open_workspace
 
 KARACHI = ZoneInfo("Asia/Karachi")
 START = datetime(2026, 11, 23, 5, 0, tzinfo=UTC)  # Monday 10:00 in Karachi
-
-
-@pytest.fixture
-def clock():
-    return FixedClock(START, KARACHI)
-
-
-@pytest.fixture
-def ws(db_path, clock):
-    workspace = open_workspace(db_path, clock)
-    yield workspace
-    workspace.close()
 
 
 @pytest.fixture

@@ -11,28 +11,14 @@ import pytest
 
 from crm_desktop.db.errors import ChangedElsewhereError
 from crm_desktop.domain.activity import Activity, ActivityKind
-from crm_desktop.domain.clock import FixedClock
 from crm_desktop.domain.contact import Contact, ContactKind
 from crm_desktop.domain.deal import DEFAULT_STAGES, Deal, DealStatus, Stage
 from crm_desktop.domain.deal_query import DealQuery, DealSort
 from crm_desktop.domain.money import Money
 from crm_desktop.domain.validation import ValidationError
-from crm_desktop.services.workspace import open_workspace
 
 KARACHI = ZoneInfo("Asia/Karachi")
 START = datetime(2026, 11, 23, 5, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def clock():
-    return FixedClock(START, KARACHI)
-
-
-@pytest.fixture
-def ws(db_path, clock):
-    workspace = open_workspace(db_path, clock)
-    yield workspace
-    workspace.close()
 
 
 @pytest.fixture

@@ -42,6 +42,7 @@ TEXT_FIELDS = {
     "company": ("companyEdit", "Company"),
     "job_title": ("jobTitleEdit", "Job title"),
     "source": ("sourceEdit", "Source"),
+    "label_name": ("labelNameEdit", "Label name"),
 }
 PERSON_ONLY = ("prefix", "first_name", "middle_name", "last_name", "suffix", "job_title")
 NAME_PARTS = ("prefix", "first_name", "middle_name", "last_name", "suffix", "nickname", "company")
@@ -148,6 +149,8 @@ class ContactForm(QWidget):
         form.addRow(self.tr("Relationship"), self.relationship_combo)
         form.addRow(self.tr("Stage"), self.stage_combo)
         form.addRow(self.tr("Source"), self._text_box("source"))
+        form.addRow(self.tr("Label name"), self._text_box("label_name"))
+        self.boxes["label_name"].editor.setPlaceholderText(self.tr("On mailing labels instead of the name, e.g. The Khan Family"))
         self.tags_edit = line_edit("tagsEdit", self.tr("Comma-separated, e.g. vip, lahore"))
         self.tags_edit.textChanged.connect(self.changed)
         self.tags_edit.textEdited.connect(lambda *_: self._touch("tags"))

@@ -1,0 +1,93 @@
+"""Label text: right-to-left order, fonts per script, address conventions, fitting."""
+
+from __future__ import annotations
+
+import pytest
+
+from crm_desktop.domain.contact import Address
+from crm_desktop.printing.address_block import address_lines, household_key
+from crm_desktop.printing.fonts import font_name
+from crm_desktop.printing.label_templates import builtin_templates
+from crm_desktop.printing.shaped_text import _shaped_word, shape_line
+from crm_desktop.printing.text_fit import MIN_PADDING, MIN_SIZE, BlockLine, fit_block
+
+
+def visual_words(line):
+    """The glyph strings of the line's shaped words, left to right on the page."""
+    return [str(glyphs) for run in line.runs for glyphs, _ in run.words]
+
+
+def test_urdu_words_run_right_to_left_with_their_punctuation():
+    line = shape_line("کراچی، پاکستان")
+    assert line.rtl and len(line.runs) == 1 and line.runs[0].rtl
+    # Leftmost on the page is the last word; the comma stays inside its word, shaped after it.
+    assert visual_words(line) == [str(_shaped_word("پاکستان", font_name("arabic"))[0]),
+                                  str(_shaped_word("کراچی،", font_name("arabic"))[0])]  # fmt: skip
+
+
+def test_latin_inside_urdu_keeps_its_font_and_mirrored_brackets():
+    line = shape_line("علی رضا (Ali) اور سارہ")
+    latin = "".join(run.text for run in line.runs if run.font == font_name("latin"))
+    assert latin.replace(" ", "") == "(Ali)"
+    arabic = [run for run in line.runs if run.font == font_name("arabic")]
+    assert arabic[0].words[0][0] == _shaped_word("سارہ", font_name("arabic"))[0]  # the last word, leftmost
+
+
+def test_urdu_inside_a_latin_line_is_reversed_in_place():
+    line = shape_line("Flat 3, شاہراہ فیصل، کراچی 75400")
+    assert not line.rtl
+    assert line.runs[0].text.startswith("Flat 3, ")
+    words = visual_words(line)
+    assert words[-1] == str(_shaped_word("شاہراہ", font_name("arabic"))[0])  # the first Urdu word, rightmost
+    # The postcode (digits run left to right) sits left of the Urdu words, which run right to left.
+    assert [run.rtl for run in line.runs] == [False, False, True]
+    assert line.runs[1].words[0][0] == _shaped_word("75400", font_name("arabic"))[0]
+
+
+@pytest.mark.parametrize("text, script", [("नई दिल्ली", "devanagari"), ("கொழும்பு", "tamil")])
+def test_indic_lines_shape_left_to_right_in_their_font(text, script):
+    line = shape_line(text)
+    assert not line.rtl and {run.font for run in line.runs} == {font_name(script)}
+
+
+def test_address_conventions_by_destination_country():
+    lines = lambda a, home="PK": [line.text for line in address_lines("Ali Raza", "", a, home)]  # noqa: E731
+    assert lines(Address("House 12", "Lahore", "", "54000", "PK")) == ["Ali Raza", "House 12", "LAHORE-54000"]
+    assert lines(Address("House 12", "Lahore", "", "", "PK")) == ["Ali Raza", "House 12", "LAHORE"]
+    assert lines(Address("Hauptstr. 5", "Berlin", "", "10115", "DE")) == ["Ali Raza", "Hauptstr. 5", "10115 BERLIN", "GERMANY"]
+    assert lines(Address("Hauptstr. 5", "Berlin", "", "10115", "DE"), "DE")[-1] == "10115 BERLIN"
+    assert lines(Address("1 Main St", "Springfield", "IL", "62701", "US"))[-2:] == ["SPRINGFIELD, IL 62701", "UNITED STATES"]
+    assert lines(Address("12 MG Road", "Bengaluru", "Karnataka", "560001", "IN"), "IN") == [
+        "Ali Raza", "12 MG Road", "BENGALURU 560001", "Karnataka"]  # fmt: skip
+    assert address_lines("Ali", "", Address("House 1", "Lahore"), "PK")[0].bold
+
+
+def test_household_key_ignores_case_spacing_and_punctuation():
+    a = Address("House 12, Street 5", "Lahore", "", "54000", "PK")
+    b = Address("house 12  street 5.", "LAHORE", "", "54000", "")
+    assert household_key(a, "PK") == household_key(b, "PK")
+    assert household_key(a, "PK") != household_key(Address("House 13, Street 5", "Lahore", "", "54000"), "PK")
+
+
+def test_text_shrinks_then_wraps_and_never_leaves_the_label():
+    template = next(t for t in builtin_templates() if t.key == "avery-5160")
+    w, h = template.label_width, template.label_height
+    short = fit_block([BlockLine("Ali Raza", True), BlockLine("House 12"), BlockLine("LAHORE-54000")], w, h)
+    assert not short.wrapped and short.size > MIN_SIZE
+    longer = fit_block([BlockLine("Ali Raza", True), BlockLine("House 12, Street 5, Gulberg III Main Boulevard"),
+                        BlockLine("LAHORE-54000")], w, h)  # fmt: skip
+    assert not longer.wrapped and MIN_SIZE <= longer.size < short.size
+    huge = fit_block([BlockLine("Ali Raza", True), BlockLine("x" * 50 + " " + "Street " * 60), BlockLine("LAHORE")], w, h)
+    assert huge.wrapped
+    for block in (short, longer, huge):
+        for line in block.lines:
+            assert MIN_PADDING <= line.x and line.x + line.width <= w - MIN_PADDING + 1e-6
+            assert MIN_PADDING <= line.top and line.bottom <= h - MIN_PADDING + 1e-6
+    urdu = fit_block([BlockLine("علی رضا", True), BlockLine("کراچی")], w, h)
+    assert urdu.rtl and all(abs(line.x + line.width - (w - 4.0)) < 0.01 for line in urdu.lines)  # right-aligned
+
+
+def test_a_block_too_big_for_any_size_is_cut_with_an_ellipsis():
+    block = fit_block([BlockLine(f"Line {i} " + "word " * 20) for i in range(30)], 44.45, 12.7)
+    assert block.truncated and block.lines[-1].text.endswith("…")
+    assert all(line.bottom <= 12.7 - MIN_PADDING + 1e-6 for line in block.lines)
