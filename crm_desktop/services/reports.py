@@ -127,7 +127,8 @@ def dossier(workspace, contact_id: int, output: Path) -> int:
     if contact.birthday is not None:
         b = contact.birthday
         pairs.append(("Birthday", f"{b.day} {date(2000, b.month, 1):%B}" + (f" {b.year}" if b.year else "")))
-    pairs.append(("Relationship", f"{_kind(str(contact.relationship))}, {str(contact.stage).replace('_', ' ')}"))
+    pairs.append(("Relationship", _kind(str(contact.relationship))))
+    pairs.append(("Stage", _kind(str(contact.stage).replace("_", " "))))
     if contact.source:
         pairs.append(("Source", contact.source))
     if contact.tags:
