@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QStackedWidget,
     QVBoxLayout,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.domain.validation import ValidationError
 from crm_desktop.services.workspace import Workspace
 from crm_desktop.ui.contacts.card_fields import CountryCombo
+from crm_desktop.ui.contacts.field_widgets import follow_text_direction
 
 
 class PreferencesPage(QWidget):
@@ -50,17 +52,25 @@ class GeneralPage(PreferencesPage):
             self.tr("Phone numbers typed without a +country code are read as numbers of this country.")
         )
         hint.setWordWrap(True)
+        self.business = QLineEdit()
+        self.business.setObjectName("businessNameEdit")
+        self.business.setPlaceholderText(self.tr("At the foot of every report page"))
+        follow_text_direction(self.business)
         form = QFormLayout(self)
         form.addRow(self.tr("Home country:"), self.country)
         form.addRow("", hint)
+        form.addRow(self.tr("Business name:"), self.business)
 
     def load(self) -> None:
         self.country.set_value(self.workspace.preferences.default_region)
+        self.business.setText(self.workspace.preferences.business_name)
 
     def save(self) -> None:
         code = self.country.value()
         if code and code != self.workspace.preferences.default_region:
             self.workspace.preferences.default_region = code
+        if self.business.text().strip() != self.workspace.preferences.business_name:
+            self.workspace.preferences.business_name = self.business.text()
 
 
 PAGES: list[type[PreferencesPage]] = [GeneralPage]

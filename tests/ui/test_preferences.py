@@ -29,3 +29,14 @@ def test_cancel_changes_nothing(qtbot, workspace):
     combo.setCurrentIndex(combo.findData("LK"))
     dialog.reject()
     assert workspace.preferences.default_region == "PK"
+
+
+def test_the_business_name_is_saved_for_the_reports(qtbot, workspace):
+    dialog = PreferencesDialog(workspace)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.pages[0].business, "  Raza Cloth House  ")
+    dialog.accept()
+    assert workspace.preferences.business_name == "Raza Cloth House"
+    reopened = PreferencesDialog(workspace)
+    qtbot.addWidget(reopened)
+    assert reopened.pages[0].business.text() == "Raza Cloth House"
