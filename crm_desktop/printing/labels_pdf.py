@@ -7,9 +7,10 @@ leaves nothing behind and never half-overwrites an earlier file.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
@@ -38,13 +39,28 @@ def write_labels_pdf(
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
     os.close(handle)
     try:
-        finished = _write(temporary, template, labels, start, offset, progress, cancelled, title)
+        with gc_paused():
+            finished = _write(temporary, template, labels, start, offset, progress, cancelled, title)
         if finished:
             os.replace(temporary, target)
         return finished
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection during a labels job: it makes hundreds of thousands of small
+    objects that live to the end (shaped lines, PDF code), and full collections over them cost about
+    a fifth of the run while finding no cycles to free."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _write(temporary, template, labels, start, offset, progress, cancelled, title) -> bool:

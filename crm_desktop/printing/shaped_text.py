@@ -13,15 +13,16 @@ as extractable text.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 
-from bidi import algorithm as bidi_algorithm
 from bidi.mirror import MIRRORED
-from reportlab.pdfbase import pdfmetrics
 from reportlab.lib.rl_accel import escapePDF, fp_str
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
 
+from crm_desktop.printing.bidi_levels import bidi_levels, has_rtl_letter
 from crm_desktop.printing.fonts import font_name, register_fonts, script_of_char
 
 # Line box per em, the same for every script so lines of one label share a rhythm: NotoSans' own
@@ -78,45 +79,48 @@ def _coverage(font: str) -> frozenset[int]:
     return frozenset(pdfmetrics.getFont(font).face.charToGlyph)
 
 
-def _fonts(text: str, bold: bool) -> list[str]:
-    """A font per character: a letter's script decides; a shared character (space, digit, punctuation)
-    takes its neighbour's font when that font has it (NotoNaskhArabic has no brackets, for one)."""
-    scripts = [_script(ch) for ch in text]
-    following: list[str | None] = [None] * len(text)
-    upcoming = None
-    for i in range(len(text) - 1, -1, -1):
-        following[i] = upcoming
-        upcoming = scripts[i] or upcoming
-    result = []
-    previous = None
-    for i, (ch, script) in enumerate(zip(text, scripts)):
-        if script is None:
-            script = "latin"
-            for candidate in (previous, following[i]):
-                if candidate and ord(ch) in _coverage(font_name(candidate, bold)):
-                    script = candidate
-                    break
-        else:
-            previous = script
-        result.append(font_name(script, bold))
-    return result
+# Scripts as one letter per character, so a line's fonts come from str.translate and regexes rather
+# than a Python loop over its characters.
+_LETTER = {"latin": "l", "arabic": "a", "devanagari": "d", "tamil": "t", None: "."}
+_SCRIPT = {letter: script for script, letter in _LETTER.items()}
+_SHARED = re.compile(r"\.+")
+_STRETCH = re.compile(r"(.)\1*", re.DOTALL)
 
 
-_script = functools.lru_cache(maxsize=4096)(script_of_char)
+class _ScriptLetters(dict):
+    """str.translate table, filled on first sight of each character."""
+
+    def __missing__(self, code: int) -> str:
+        value = self[code] = _LETTER[script_of_char(chr(code))]
+        return value
 
 
-def _levels(text: str, rtl: bool) -> list[int]:
-    if not rtl and not any(_is_strong_rtl(ch) for ch in text):
-        return [0] * len(text)
-    storage = bidi_algorithm.get_empty_storage()
-    storage["base_level"] = 1 if rtl else 0
-    storage["base_dir"] = "R" if rtl else "L"
-    bidi_algorithm.get_embedding_levels(text, storage)
-    bidi_algorithm.explicit_embed_and_overrides(storage)
-    bidi_algorithm.resolve_weak_types(storage)
-    bidi_algorithm.resolve_neutral_types(storage, False)
-    bidi_algorithm.resolve_implicit_levels(storage, False)
-    return [c["level"] for c in storage["chars"]]
+_SCRIPT_LETTERS = _ScriptLetters()
+
+
+def _scripts(text: str, bold: bool) -> str:
+    """A script letter per character: a letter's script decides; a shared character (space, digit,
+    punctuation) takes its neighbour's font when that font has it (NotoNaskhArabic has no brackets,
+    for one): the script before it, else the one after, else Latin."""
+    letters = text.translate(_SCRIPT_LETTERS)
+    if "." not in letters:
+        return letters
+    resolved = list(letters)
+    for shared in _SHARED.finditer(letters):
+        start, end = shared.span()
+        before = letters[start - 1] if start else ""
+        after = letters[end] if end < len(letters) else ""
+        for i in range(start, end):
+            resolved[i] = _shared_script(text[i], before, after, bold)
+    return "".join(resolved)
+
+
+@functools.cache
+def _shared_script(ch: str, before: str, after: str, bold: bool) -> str:
+    for candidate in (before, after):
+        if candidate and ord(ch) in _coverage(font_name(_SCRIPT[candidate], bold)):
+            return candidate
+    return "l"
 
 
 def _visual_order(runs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
@@ -140,6 +144,7 @@ def _visual_order(runs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]
     return order
 
 
+@functools.lru_cache(maxsize=20_000)
 def _shaped_run(text: str, font: str, rtl: bool) -> Run:
     if rtl and not any(_is_strong_rtl(ch) for ch in text):
         # Only shared characters at a right-to-left level: reverse them and mirror brackets ourselves
@@ -183,16 +188,21 @@ def shape_line(text: str, bold: bool = False, rtl: bool | None = None) -> Shaped
         width = pdfmetrics.stringWidth(text, font, 1)
         return ShapedLine(text, bold, bool(rtl), (Run(text, font, width, False),), width, ASCENT, DESCENT_LATIN)
     base_rtl = base_is_rtl(text) if rtl is None else rtl
-    fonts = _fonts(text, bold)
-    levels = _levels(text, base_rtl)
+    scripts = _scripts(text, bold)
+    if base_rtl or has_rtl_letter(text):
+        levels = bidi_levels(text, base_rtl)
+    else:
+        levels = "\0" * len(text)  # no right-to-left letter: one left-to-right level, no bidi needed
+    end = min(len(levels), len(text))  # the algorithm drops format characters (BN): the line ends early, as always
+    scripts, levels = scripts[:end], levels[:end]
+    bounds = sorted({m.end() for m in _STRETCH.finditer(scripts)} | {m.end() for m in _STRETCH.finditer(levels)})
     logical: list[tuple[int, str, str]] = []
-    for ch, font, level in zip(text, fonts, levels):
-        if logical and logical[-1][0] == level and logical[-1][1] == font:
-            logical[-1] = (level, font, logical[-1][2] + ch)
-        else:
-            logical.append((level, font, ch))
+    start = 0
+    for stop in bounds:
+        logical.append((ord(levels[start]), font_name(_SCRIPT[scripts[start]], bold), text[start:stop]))
+        start = stop
     runs = tuple(_shaped_run(piece, font, level % 2 == 1) for level, font, piece in _visual_order(logical))
-    arabic = any(font.startswith(font_name("arabic")) for _, font, _ in logical)
+    arabic = _LETTER["arabic"] in scripts
     return ShapedLine(text, bold, base_rtl, runs, sum(r.width for r in runs), ASCENT,
                       DESCENT_ARABIC if arabic else DESCENT_LATIN)  # fmt: skip
 

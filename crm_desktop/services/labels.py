@@ -23,7 +23,7 @@ from crm_desktop.domain.contact_query import ContactQuery
 from crm_desktop.printing.address_block import address_lines, household_key, usable
 from crm_desktop.printing.label_sheet import SheetLayout, sheet_count, sheet_layout
 from crm_desktop.printing.label_templates import LabelTemplate, TemplateError, builtin_templates, template_from_dict
-from crm_desktop.printing.labels_pdf import write_labels_pdf
+from crm_desktop.printing.labels_pdf import gc_paused, write_labels_pdf
 from crm_desktop.printing.text_fit import BlockLine
 from crm_desktop.services.changes import Change, ChangeBus, ChangeKind
 
@@ -185,6 +185,10 @@ class LabelService:
         ids = self._recipient_ids(recipients)
         if not ids:
             raise LabelError("No contacts to print labels for: the search, tag or selection is empty.")
+        with gc_paused():
+            return self._plan(template, ids, options)
+
+    def _plan(self, template: LabelTemplate, ids: list[int], options: LabelOptions) -> LabelPlan:
         home = self._home_country().upper()
         rows: list[tuple[LabelRow, object]] = []
         skipped = []

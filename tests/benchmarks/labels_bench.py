@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 START, END = "<!-- BENCH-LABELS:START -->", "<!-- BENCH-LABELS:END -->"
 LABELS = 10_000
-RUNS = 5
+RUNS = int(__import__("os").environ.get("RUNS", 5))
 DB = HERE / "data" / "labels-demo-10400.sqlite3"
 
 

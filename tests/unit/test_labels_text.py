@@ -91,3 +91,35 @@ def test_a_block_too_big_for_any_size_is_cut_with_an_ellipsis():
     block = fit_block([BlockLine(f"Line {i} " + "word " * 20) for i in range(30)], 44.45, 12.7)
     assert block.truncated and block.lines[-1].text.endswith("…")
     assert all(line.bottom <= 12.7 - MIN_PADDING + 1e-6 for line in block.lines)
+
+
+def test_bidi_levels_by_stand_ins_match_the_reference_algorithm():
+    # The shortcut solves one short stand-in text per shape of line; it must give every character
+    # the level the full algorithm gives, for random mixes of every class it handles.
+    import random
+
+    from crm_desktop.printing.bidi_levels import bidi_levels, reference_levels
+
+    pool = "ab ١٢ 12 , ، . - + $ % ( ) ! \u064b\u0300 کراچی عالم שלום /:;#"
+    rng = random.Random(5)
+    texts = ["مکان نمبر 16، گلی نمبر 24", "12 گلی (Sadar) 5،", "کراچی-74480", "A 1,2 ب 3..4 ج"]
+    texts += ["".join(rng.choice(pool) for _ in range(rng.randint(1, 30))) for _ in range(1000)]
+    for text in texts:
+        for rtl in (False, True):
+            assert [ord(c) for c in bidi_levels(text, rtl)] == reference_levels(text, rtl), (text, rtl)
+
+
+def test_lines_with_format_characters_take_the_reference_algorithm():
+    from crm_desktop.printing.bidi_levels import bidi_levels, reference_levels
+
+    text = "می\u200cخواهم 12 \u202bکراچی\u202c"  # a ZWNJ and an embedding: their count matters
+    assert [ord(c) for c in bidi_levels(text, True)] == reference_levels(text, True)
+
+
+def test_two_labels_sharing_a_line_share_its_runs_and_draw_it_identically():
+    street = "مکان نمبر 16، گلی نمبر 24"
+    first, second = shape_line(street), shape_line("مکان نمبر 217، گلی نمبر 24")
+    assert first.runs[0] is second.runs[0]  # the shaped run "24" is made once
+    shape_line.cache_clear()
+    again = shape_line(street)
+    assert again == first and [r.rtl for r in again.runs] == [False, True, False, True]
