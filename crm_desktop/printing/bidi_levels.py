@@ -4,9 +4,14 @@ shape of line rather than once per line.
 The levels depend only on the characters' bidi classes, and a stretch of one class gets one level
 whatever its length, except that a single separator between numbers differs from several (rule W4).
 So "مکان نمبر 16، گلی نمبر 24" and "مکان نمبر 217، گلی نمبر 40" are both solved as one short stand-in
-text with two characters per stretch, and the levels spread back over the stretches. Lines with
-explicit embeddings, isolates or invisible format characters (whose count matters, and which the
-algorithm drops) take the algorithm on their own text.
+text with two characters per stretch, and the levels spread back over the stretches.
+
+The reference algorithm removes invisible format characters (rule X9: ZWNJ, ZWJ, embeddings) from its
+result, so their levels are put back here, one per character, or a line would lose its last letters.
+ZWNJ and ZWJ (class BN) change no other character's level: they are left out, the rest solved as
+usual, and each takes the level of the character before it (UAX #9, 5.2). Lines with explicit
+embeddings or isolates (the reference algorithm cannot solve isolates) take python-bidi's Rust
+algorithm, which keeps every character.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import re
 import unicodedata
 
 from bidi import algorithm as bidi_algorithm
+from bidi.wrapper import get_display_inner
 
 # One stand-in character per class the shortcut handles; other classes take the full algorithm.
 _STAND_IN = {"L": "a", "R": "\u05d0", "AL": "\u0627", "EN": "1", "AN": "\u0660", "ES": "+", "CS": ",",
@@ -42,10 +48,14 @@ def has_rtl_letter(text: str) -> bool:
 
 
 def bidi_levels(text: str, rtl: bool) -> str:
-    """Each character's level as chr(level) (a str, so runs are found by regex), base level 1 if rtl."""
+    """Each character's level as chr(level) (a str, so runs are found by regex), base level 1 if rtl;
+    always one per character of text."""
     stand_ins = text.translate(_STAND_INS)
     if "\0" in stand_ins:
-        return "".join(map(chr, reference_levels(text, rtl)))
+        others = {text[i] for i, c in enumerate(stand_ins) if c == "\0"}
+        if all(unicodedata.bidirectional(ch) == "BN" for ch in others):
+            return _with_boundary_neutrals(text, rtl, others)
+        return "".join(map(chr, full_levels(text, rtl)))
     stretches = [m.group() for m in _STRETCH.finditer(stand_ins)]
     levels = _short_levels("".join(s[:2] for s in stretches), rtl)
     return "".join(levels[i] * len(s) for i, s in zip(_starts(stretches), stretches))
@@ -76,3 +86,36 @@ def reference_levels(text: str, rtl: bool) -> list[int]:
     bidi_algorithm.resolve_neutral_types(storage, False)
     bidi_algorithm.resolve_implicit_levels(storage, False)
     return [c["level"] for c in storage["chars"]]
+
+
+def _with_boundary_neutrals(text: str, rtl: bool, neutrals: set[str]) -> str:
+    """Levels of a line holding ZWNJ, ZWJ or other BN characters: solved without them, each then at
+    its preceding character's level (the base level at the start)."""
+    kept = "".join(ch for ch in text if ch not in neutrals)
+    solved = iter(bidi_levels(kept, rtl) if kept else "")
+    previous = chr(1 if rtl else 0)
+    levels = []
+    for ch in text:
+        if ch not in neutrals:
+            previous = next(solved)
+        levels.append(previous)
+    return "".join(levels)
+
+
+_LEVEL = re.compile(r"Level\(\s*(\d+),?\s*\)")
+
+
+def full_levels(text: str, rtl: bool) -> list[int]:
+    """Levels from python-bidi's Rust algorithm (the unicode-bidi crate: isolates, embeddings, and a
+    level for every character). It reports them only in its debug form, one per UTF-8 byte; each
+    character takes its first byte's."""
+    info = get_display_inner(text, "R" if rtl else "L", True)
+    body = info[info.index("levels:") : info.index("paragraphs:")]
+    per_byte = [int(level) for level in _LEVEL.findall(body)]
+    levels, at = [], 0
+    for ch in text:
+        levels.append(per_byte[at])
+        at += len(ch.encode())
+    if at != len(per_byte):
+        raise ValueError(f"unexpected bidi levels for {text!r}")
+    return levels

@@ -42,6 +42,7 @@ class Run:
     width: float  # at 1 pt
     rtl: bool
     words: tuple[tuple[ShapedStr, float], ...] = ()  # a shaped run: each word's glyphs (visual order) and x at 1 pt
+    source: str = ""  # the characters it draws, in logical order
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +86,9 @@ _LETTER = {"latin": "l", "arabic": "a", "devanagari": "d", "tamil": "t", None: "
 _SCRIPT = {letter: script for script, letter in _LETTER.items()}
 _SHARED = re.compile(r"\.+")
 _STRETCH = re.compile(r"(.)\1*", re.DOTALL)
+# Embeddings, overrides and isolates have done their work once the levels are known; drawn, a font
+# without them shows a box or a tick (NotoNaskhArabic has none).
+_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 
 
 class _ScriptLetters(dict):
@@ -101,7 +105,9 @@ _SCRIPT_LETTERS = _ScriptLetters()
 def _scripts(text: str, bold: bool) -> str:
     """A script letter per character: a letter's script decides; a shared character (space, digit,
     punctuation) takes its neighbour's font when that font has it (NotoNaskhArabic has no brackets,
-    for one): the script before it, else the one after, else Latin."""
+    for one): the script before it, else the one after, else Latin. An invisible format character
+    (ZWNJ, ZWJ) always stays in its neighbour's run: HarfBuzz must see it between the letters it
+    parts or joins, and hides it when the font has no glyph for it."""
     letters = text.translate(_SCRIPT_LETTERS)
     if "." not in letters:
         return letters
@@ -117,6 +123,8 @@ def _scripts(text: str, bold: bool) -> str:
 
 @functools.cache
 def _shared_script(ch: str, before: str, after: str, bold: bool) -> str:
+    if unicodedata.category(ch) == "Cf":
+        return before or after or "l"
     for candidate in (before, after):
         if candidate and ord(ch) in _coverage(font_name(_SCRIPT[candidate], bold)):
             return candidate
@@ -146,12 +154,14 @@ def _visual_order(runs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]
 
 @functools.lru_cache(maxsize=20_000)
 def _shaped_run(text: str, font: str, rtl: bool) -> Run:
+    source = text
+    text = text.translate(_BIDI_CONTROLS)
     if rtl and not any(_is_strong_rtl(ch) for ch in text):
         # Only shared characters at a right-to-left level: reverse them and mirror brackets ourselves
         # (HarfBuzz would guess left to right for them).
         text = "".join(MIRRORED.get(ch, ch) for ch in reversed(text))
     if font.startswith(font_name("latin")):
-        return Run(text, font, pdfmetrics.stringWidth(text, font, 1), rtl)
+        return Run(text, font, pdfmetrics.stringWidth(text, font, 1), rtl, (), source)
     # Word by word: shaping never reaches across a space, and the same words (streets, cities) come
     # back on label after label, so each is shaped once.
     words = text.split(" ")
@@ -163,7 +173,7 @@ def _shaped_run(text: str, font: str, rtl: bool) -> Run:
             placed.append((glyphs, x))
             x += word_width
         x += _space(font)
-    return Run("", font, x - _space(font), rtl, tuple(placed))
+    return Run("", font, x - _space(font), rtl, tuple(placed), source)
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -186,15 +196,14 @@ def shape_line(text: str, bold: bool = False, rtl: bool | None = None) -> Shaped
         # Latin, Greek, Cyrillic: one run in NotoSans, nothing to order or shape (most labels).
         font = font_name("latin", bold)
         width = pdfmetrics.stringWidth(text, font, 1)
-        return ShapedLine(text, bold, bool(rtl), (Run(text, font, width, False),), width, ASCENT, DESCENT_LATIN)
+        return ShapedLine(text, bold, bool(rtl), (Run(text, font, width, False, (), text),), width, ASCENT,
+                          DESCENT_LATIN)  # fmt: skip
     base_rtl = base_is_rtl(text) if rtl is None else rtl
     scripts = _scripts(text, bold)
     if base_rtl or has_rtl_letter(text):
         levels = bidi_levels(text, base_rtl)
     else:
         levels = "\0" * len(text)  # no right-to-left letter: one left-to-right level, no bidi needed
-    end = min(len(levels), len(text))  # the algorithm drops format characters (BN): the line ends early, as always
-    scripts, levels = scripts[:end], levels[:end]
     bounds = sorted({m.end() for m in _STRETCH.finditer(scripts)} | {m.end() for m in _STRETCH.finditer(levels)})
     logical: list[tuple[int, str, str]] = []
     start = 0

@@ -109,11 +109,65 @@ def test_bidi_levels_by_stand_ins_match_the_reference_algorithm():
             assert [ord(c) for c in bidi_levels(text, rtl)] == reference_levels(text, rtl), (text, rtl)
 
 
-def test_lines_with_format_characters_take_the_reference_algorithm():
-    from crm_desktop.printing.bidi_levels import bidi_levels, reference_levels
+FORMAT_LINES = [
+    "می\u200cخواهم کراچی",  # ZWNJ inside an Urdu word: the last word kept whole
+    "کتاب\u200cها 12، گلی\u200c",  # a ZWNJ ending the line
+    "\u200cعلی رضا",  # and starting it
+    "क्\u200dष नई दिल्ली",  # ZWJ: a half form of क
+    "क्\u200cष 12 Main Rd",  # ZWNJ: an explicit virama
+    "க்\u200cஷ கொழும்பு",  # ZWNJ parts the Tamil conjunct க்ஷ
+    "ஸ்\u200dரீ லங்கா",
+    "Flat 3, می\u200cخواهم، کراچی 75400",
+    "علی \u202aAli 12\u202c رضا",  # an embedding
+    "Road \u2067کراچی\u2069 end",  # an isolate (the reference algorithm cannot solve isolates)
+    "a\u00adb\u200bc\ufeffd",
+]
 
-    text = "می\u200cخواهم 12 \u202bکراچی\u202c"  # a ZWNJ and an embedding: their count matters
-    assert [ord(c) for c in bidi_levels(text, True)] == reference_levels(text, True)
+
+@pytest.mark.parametrize("text", FORMAT_LINES)
+def test_format_characters_never_cost_a_letter(text):
+    from collections import Counter
+
+    from crm_desktop.printing.bidi_levels import bidi_levels
+
+    for rtl in (False, True):
+        assert len(bidi_levels(text, rtl)) == len(text)
+        line = shape_line(text, rtl=rtl)
+        assert Counter("".join(run.source for run in line.runs)) == Counter(text)
+        for run in line.runs:  # every word of a shaped run is drawn
+            if run.font != font_name("latin"):
+                assert len(run.words) == len([w for w in run.source.split(" ") if w])
+
+
+def test_zwnj_and_zwj_reach_harfbuzz_inside_their_run():
+    def glyphs(text, script):
+        (run,) = shape_line(text).runs
+        assert run.font == font_name(script)
+        return [str(g) for g, _ in run.words]
+
+    # ZWNJ stops the Urdu letters joining; ZWJ makes a Devanagari half form; ZWNJ parts a Tamil conjunct.
+    for joined, parted, script in [("میخواهم", "می\u200cخواهم", "arabic"), ("क्ष", "क्\u200dष", "devanagari"),
+                                   ("क्ष", "क्\u200cष", "devanagari"), ("க்ஷ", "க்\u200cஷ", "tamil")]:  # fmt: skip
+        assert glyphs(parted, script) != glyphs(joined, script)
+        assert glyphs(parted, script) == [str(_shaped_word(parted, font_name(script))[0])]
+    # The hidden mark takes no room: the parted word is no wider than its letters' own shapes.
+    zwnj = _shaped_word("می\u200cخواهم", font_name("arabic"))[0]
+    assert any(d.x_advance == 0 for d in zwnj.__shapeData__)
+
+
+def test_levels_around_format_characters_match_the_full_algorithm():
+    # Leaving BN characters out and giving each its neighbour's level agrees with the Rust algorithm,
+    # which keeps them (texts without brackets: the reference algorithm predates paired brackets).
+    import random
+
+    from crm_desktop.printing.bidi_levels import bidi_levels, full_levels
+
+    pool = "ab ١٢ 12 , ، . - + $ % ! \u064b\u0300 کراچی عالم שלום /:;#\u200c\u200d\u200b"
+    rng = random.Random(7)
+    for _ in range(500):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 30)))
+        for rtl in (False, True):
+            assert [ord(c) for c in bidi_levels(text, rtl)] == full_levels(text, rtl), (text, rtl)
 
 
 def test_two_labels_sharing_a_line_share_its_runs_and_draw_it_identically():
