@@ -210,3 +210,36 @@ def test_cli_report_directory_writes_the_pdf_and_refuses_bad_arguments(ws, db_pa
                  "-o", str(tmp_path / "y.pdf")]) == 1  # fmt: skip
     assert not (tmp_path / "y.pdf").exists()
     assert main(["report", "pipeline", "--db", str(db_path), "-o", str(tmp_path / "p.pdf")]) == 0
+
+
+def _visual_urdu_line(path):
+    """The glyphs on the baseline of the first page's Urdu text, left to right: (font, text) pairs."""
+    with pdfplumber.open(path) as pdf:
+        chars = pdf.pages[0].chars
+    baseline = next(round(c["matrix"][5], 1) for c in chars if c["fontname"].endswith("NotoNaskhArabic-Regular"))
+    line = [c for c in chars if round(c["matrix"][5], 1) == baseline]
+    return [(c["fontname"].split("+")[-1], c["text"]) for c in sorted(line, key=lambda c: c["x0"])]
+
+
+def test_a_mixed_urdu_and_latin_line_reads_the_same_in_the_directory_as_on_a_label(tmp_path):
+    from reportlab.lib.pagesizes import A3, landscape
+
+    from crm_desktop.domain.directory import DirectoryEntry
+    from crm_desktop.printing.documents.directory import write_directory
+    from crm_desktop.printing.documents.page import Masthead
+    from crm_desktop.printing.label_templates import builtin_templates
+    from crm_desktop.printing.labels_pdf import write_labels_pdf
+    from crm_desktop.printing.text_fit import BlockLine
+
+    street = "مکان نمبر 75، گلی نمبر 22 (Block B)"  # digits, an Urdu comma, Latin in brackets
+    directory = tmp_path / "directory.pdf"  # a wide page: the name cell holds the line unwrapped
+    entry = DirectoryEntry(1, street, "", (), "", "", "ا")  # the name cell alone on its baseline
+    write_directory(directory, Masthead("Directory"), [("ا", entry)], landscape(A3))
+    label = tmp_path / "label.pdf"
+    template = next(t for t in builtin_templates() if t.key == "avery-l7163")
+    write_labels_pdf(label, template, [[BlockLine(street)]])
+    in_cell = _visual_urdu_line(directory)
+    on_label = _visual_urdu_line(label)
+    assert in_cell == on_label
+    assert [text for _, text in in_cell][:9] == list("(Block B)")  # the Latin, its brackets whole, leftmost
+    assert {font for font, _ in in_cell} == {"NotoSans-Regular", "NotoNaskhArabic-Regular"}

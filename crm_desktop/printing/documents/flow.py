@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from crm_desktop.domain.scripts import is_rtl
 from crm_desktop.printing.documents import text
 from crm_desktop.printing.documents.page import ACCENT, INK, MUTED, RULE, SHADE, DocumentCanvas
 
@@ -70,10 +69,11 @@ class Flow:
     def paragraph(self, body: str, size: float = BODY, muted: bool = False, bold: bool = False) -> None:
         self.end_table()
         leading = size * 1.3
-        for line in text.wrap(body, size, self.page.width, bold):
+        for line, rtl in _directed(body, text.wrap(body, size, self.page.width, bold)):
             self.need(leading)
             self.c.setFillColor(MUTED if muted else INK)
-            text.draw(self.c, self.page.left, self.y - size, line, size, bold=bold, align="auto", box=self.page.width)
+            text.draw(self.c, self.page.left, self.y - size, line, size, bold=bold, align="auto", box=self.page.width,
+                      rtl=rtl)  # fmt: skip
             self.y -= leading
         self.c.setFillColor(INK)
 
@@ -88,10 +88,10 @@ class Flow:
             self.c.setFillColor(MUTED)
             text.draw(self.c, self.page.left, self.y - BODY, label, BODY, box=label_width - PAD)
             self.c.setFillColor(INK)
-            align = "right" if is_rtl(value) else "left"  # an Urdu address's lines (and its "PK") align together
-            for line in lines:
+            align = "right" if text.base_is_rtl(value) else "left"  # an Urdu address's lines (and its "PK") align together
+            for line, rtl in _directed(value, lines):
                 text.draw(self.c, self.page.left + label_width, self.y - BODY, line, BODY, align=align,
-                          box=value_width - PAD)
+                          box=value_width - PAD, rtl=rtl)
                 self.y -= LEADING
         self.y -= 4
 
@@ -134,8 +134,8 @@ class Flow:
         x = self.page.left
         for col, w, lines in zip(columns, widths, wrapped):
             y = self.y - BODY - 1.5
-            for line in lines:
-                text.draw(self.c, x + PAD, y, line, BODY, bold=bold, align=col.align, box=w - 2 * PAD)
+            for line, rtl in lines:
+                text.draw(self.c, x + PAD, y, line, BODY, bold=bold, align=col.align, box=w - 2 * PAD, rtl=rtl)
                 y -= LEADING
             x += w
         self.y -= height
@@ -154,12 +154,12 @@ class Flow:
             self._table = None
             self.y -= 8
 
-    def _lines(self, cell: Cell, box: float, bold: bool) -> list[str]:
+    def _lines(self, cell: Cell, box: float, bold: bool) -> list[tuple[str, bool | None]]:
         values = [cell] if isinstance(cell, str) else list(cell)
-        lines: list[str] = []
+        lines: list[tuple[str, bool | None]] = []
         for value in values:
-            lines.extend(text.wrap(value, BODY, box - 2 * PAD, bold) if value else [])
-        return lines or [""]
+            lines.extend(_directed(value, text.wrap(value, BODY, box - 2 * PAD, bold)) if value else [])
+        return lines or [("", None)]
 
     def _header_height(self) -> float:
         return 0.0 if self._header_page == self.page.page else HEADER
@@ -189,3 +189,12 @@ class Flow:
         self.c.setFillColor(INK)
         self.y -= CAPTION - 6
         self._rows_drawn = 0
+
+
+def _directed(value: str, lines: list[str]) -> list[tuple[str, bool | None]]:
+    """Each wrapped line with its base direction: its own, or the whole value's when it has no strong
+    letter (a postcode alone on the last line of an Urdu address)."""
+    if len(lines) == 1:
+        return [(lines[0], None)]
+    own = text.base_is_rtl(value)
+    return [(line, text.base_is_rtl(line, own)) for line in lines]
