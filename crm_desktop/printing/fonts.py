@@ -1,23 +1,14 @@
-"""Fonts and text for PDFs in every script: the bundled Noto fonts registered with reportlab, and text
-split into runs of one script, each in its own font, shaped by HarfBuzz (reportlab's `shaping`, with
-uharfbuzz installed).
-
-reportlab's canvas.drawString leaves Devanagari and Tamil unshaped and Urdu unjoined; a Paragraph with
-shaping on shapes them. So all text goes through paragraph() here.
+"""Fonts for PDFs in every script: the bundled Noto fonts registered with reportlab, and which script
+(so which font) a character belongs to. Lines are ordered, shaped and drawn by printing.shaped_text.
 """
 
 from __future__ import annotations
 
 import functools
-from xml.sax.saxutils import escape
 
-from reportlab.lib.enums import TA_LEFT, TA_RIGHT
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Paragraph
 
-from crm_desktop.domain.scripts import is_rtl
 from crm_desktop.paths import resources_dir
 
 # Bundled files, regular and bold, per script. Urdu in Naskh, as in the window: compact enough for a label
@@ -53,46 +44,3 @@ def script_of_char(ch: str) -> str | None:
         if start <= code < end:
             return script
     return "latin" if ch.isalpha() else None
-
-
-def script_runs(text: str) -> list[tuple[str, str]]:
-    """[(script, run)] in logical order. Shared characters join the run before them (at the start, the
-    one after), so "12, گلی" keeps its digits with the Latin run and the space with the words."""
-    runs: list[list[str]] = []
-    pending = ""
-    for ch in text:
-        script = script_of_char(ch)
-        if script is None:
-            if runs:
-                runs[-1][1] += ch
-            else:
-                pending += ch
-            continue
-        if runs and runs[-1][0] == script:
-            runs[-1][1] += ch
-        else:
-            runs.append([script, pending + ch])
-            pending = ""
-    if pending:
-        runs.append(["latin", pending])
-    return [(script, run) for script, run in runs]
-
-
-def markup(text: str, bold: bool = False) -> str:
-    """Paragraph markup: each script's run in its own font, everything else escaped."""
-    return "".join(f'<font face="{font_name(script, bold)}">{escape(run)}</font>' for script, run in script_runs(text))
-
-
-def style(size: float, bold: bool = False, rtl: bool = False, leading: float | None = None) -> ParagraphStyle:
-    register_fonts()
-    return ParagraphStyle(
-        f"crm-{size}-{bold}-{rtl}", fontName=font_name("latin", bold), fontSize=size,
-        leading=leading if leading is not None else size * 1.3, alignment=TA_RIGHT if rtl else TA_LEFT,
-        shaping=1,
-    )  # fmt: skip
-
-
-def paragraph(text: str, size: float, bold: bool = False, leading: float | None = None) -> Paragraph:
-    """One shaped paragraph; a text whose first strong letter is Urdu is right-aligned (it runs right
-    to left)."""
-    return Paragraph(markup(text, bold), style(size, bold, is_rtl(text), leading))
