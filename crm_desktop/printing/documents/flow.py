@@ -88,7 +88,7 @@ class Flow:
             self.c.setFillColor(MUTED)
             text.draw(self.c, self.page.left, self.y - BODY, label, BODY, box=label_width - PAD)
             self.c.setFillColor(INK)
-            align = "right" if text.base_is_rtl(value) else "left"  # an Urdu address's lines (and its "PK") align together
+            align = "right" if text.base_is_rtl(value) else "left"  # an Urdu address aligns as one
             for line, rtl in _directed(value, lines):
                 text.draw(self.c, self.page.left + label_width, self.y - BODY, line, BODY, align=align,
                           box=value_width - PAD, rtl=rtl)
