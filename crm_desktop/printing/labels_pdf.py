@@ -18,7 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from crm_desktop.printing.fonts import register_fonts
 from crm_desktop.printing.label_sheet import sheet_count, sheet_layout
 from crm_desktop.printing.label_templates import LabelTemplate
-from crm_desktop.printing.shaped_text import TextWriter
+from crm_desktop.printing.pdf_text import pen
 from crm_desktop.printing.text_fit import PT, BlockLine
 
 
@@ -70,21 +70,19 @@ def _write(temporary, template, labels, start, offset, progress, cancelled, titl
     canvas.setCreator("crm-desktop")
     dx, dy = offset
     total = len(labels)
-    writer = TextWriter(canvas)
+    writer = pen(canvas)
     done = 0
     for number in range(sheet_count(template, total, start)):
         if cancelled is not None and cancelled():
             return False
-        writer.begin_page()
         for label in sheet_layout(template, labels, start, number).labels:
             if label.block is None:
                 continue
             left = label.rect.x + dx
             top = label.rect.y + dy
             for line in label.block.lines:
-                writer.line(line.shaped, (left + line.x) / PT, page_h - (top + line.baseline) / PT, line.size)
+                writer.write((left + line.x) / PT, page_h - (top + line.baseline) / PT, line.shaped, line.size)
             done += 1
-        writer.end_page()
         canvas.showPage()
         if progress is not None:
             progress(done, total)

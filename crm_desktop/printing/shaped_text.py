@@ -18,7 +18,6 @@ import unicodedata
 from dataclasses import dataclass
 
 from bidi.mirror import MIRRORED
-from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
 
@@ -214,79 +213,3 @@ def shape_line(text: str, bold: bool = False, rtl: bool | None = None) -> Shaped
     arabic = _LETTER["arabic"] in scripts
     return ShapedLine(text, bold, base_rtl, runs, sum(r.width for r in runs), ASCENT,
                       DESCENT_ARABIC if arabic else DESCENT_LATIN)  # fmt: skip
-
-
-class TextWriter:
-    """Draws shaped lines through reportlab text objects (one per page) for one document.
-
-    Speed matters (10,000 labels in under two seconds), so two things are done here rather than by
-    reportlab call by call: a plain run (Latin, most of every label) is encoded with str.translate
-    through the font's own character assignments; and a shaped word's PDF code is made by reportlab
-    once per document and size, then reused (the same street and city words come back all the time).
-    """
-
-    def __init__(self, canvas):
-        self.canvas = canvas
-        self._doc = canvas._doc
-        self.text = None
-        self._font_size: tuple[str, float] | None = None
-        self._tables: dict[str, tuple[dict[int, int], frozenset[int]]] = {}
-        self._word_code: dict[tuple[str, str, float], str] = {}
-
-    def begin_page(self) -> None:
-        self.text = self.canvas.beginText()
-        self._font_size = None
-
-    def end_page(self) -> None:
-        self.canvas.drawText(self.text)
-        self.text = None
-
-    def line(self, line: ShapedLine, x: float, baseline: float, size: float) -> None:
-        """Draw the runs left to right from x (points, reportlab's bottom-left origin)."""
-        for run in line.runs:
-            if run.words:
-                for glyphs, offset in run.words:
-                    self._shaped(run.font, glyphs, x + offset * size, baseline, size)
-            else:
-                self.text.setTextOrigin(x, baseline)
-                self._plain(run.font, run.text, size)
-            x += run.width * size
-
-    def _shaped(self, font: str, glyphs: ShapedStr, x: float, baseline: float, size: float) -> None:
-        text = self.text
-        text.setTextOrigin(x, baseline)
-        key = (str(glyphs), font, size)
-        code = self._word_code.get(key)
-        if code is None:
-            text.setFont(font, size)  # forgets the current subset: the code names its font itself
-            text.textOut(glyphs)
-            code = self._word_code[key] = text._code[-1]
-        else:
-            text._code.append(code)
-        self._font_size = None
-
-    def _plain(self, font_name_: str, value: str, size: float) -> None:
-        font = pdfmetrics.getFont(font_name_)
-        table, known = self._tables.get(font_name_) or self._table(font)
-        chunks = None
-        if set(map(ord, value)) <= known:
-            encoded = value.translate(table)
-            if max(encoded, default="\0") < "\u0100":
-                chunks = [(0, encoded.encode("latin-1"))]
-        if chunks is None:
-            chunks = font.splitString(value, self._doc)  # assigns the new characters
-            self._tables.pop(font_name_, None)
-        code = self.text._code
-        for subset, chunk in chunks:
-            key = (font.getSubsetInternalName(subset, self._doc), size)
-            if key != self._font_size:
-                code.append(f"{key[0]} {fp_str(size)} Tf")
-                self._font_size = key
-            code.append(f"({escapePDF(chunk)}) Tj")
-
-    def _table(self, font) -> tuple[dict[int, int], frozenset[int]]:
-        state = font.state.get(self._doc)
-        assignments = dict(state.assignments) if state is not None else {}
-        entry = (assignments, frozenset(assignments))
-        self._tables[font.fontName] = entry
-        return entry

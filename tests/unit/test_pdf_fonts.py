@@ -1,5 +1,5 @@
 """Text for PDFs: each script in its own bundled font, embedded; Latin extractable; drawn by the engine
-the labels and documents use (printing.shaped_text)."""
+the labels and documents use (printing.shaped_text, printing.pdf_text)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from reportlab.lib.pagesizes import A6
 from reportlab.pdfgen.canvas import Canvas
 
 from crm_desktop.printing.fonts import script_of_char
-from crm_desktop.printing.shaped_text import TextWriter, shape_line
+from crm_desktop.printing.pdf_text import pen
+from crm_desktop.printing.shaped_text import shape_line
 
 
 def test_script_of_char_names_the_scripts_and_leaves_shared_characters_open():
@@ -20,11 +21,8 @@ def test_every_script_embeds_its_font_and_latin_stays_extractable(tmp_path):
     path = tmp_path / "scripts.pdf"
     texts = ["José Müller, 42 Main St.", "کراچی، پاکستان", "नई दिल्ली", "கொழும்பு"]
     canvas = Canvas(str(path), pagesize=A6)
-    writer = TextWriter(canvas)
-    writer.begin_page()
     for i, text in enumerate(texts):
-        writer.line(shape_line(text), 20, 380 - 30 * i, 11)
-    writer.end_page()
+        pen(canvas).write(20, 380 - 30 * i, shape_line(text), 11)
     canvas.save()
     with pdfplumber.open(path) as pdf:
         page = pdf.pages[0]
