@@ -22,7 +22,7 @@ from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
 
-from crm_desktop.printing.bidi_levels import bidi_levels, has_rtl_letter
+from crm_desktop.printing.bidi_levels import bidi_levels, needs_bidi
 from crm_desktop.printing.fonts import font_name, register_fonts, script_of_char
 
 # Line box per em, the same for every script so lines of one label share a rhythm: NotoSans' own
@@ -192,18 +192,19 @@ def shape_line(text: str, bold: bool = False, rtl: bool | None = None) -> Shaped
     """The line measured and ordered for drawing. rtl: its base direction; None: its own (P2)."""
     register_fonts()
     text = unicodedata.normalize("NFC", text)
-    if not text or max(text) < SIMPLE_BELOW:
-        # Latin, Greek, Cyrillic: one run in NotoSans, nothing to order or shape (most labels).
+    if not text or (max(text) < SIMPLE_BELOW and not rtl):
+        # Latin, Greek, Cyrillic: one run in NotoSans, nothing to order or shape (most labels). Not in a
+        # right-to-left line, where "(5) 12" has its own order.
         font = font_name("latin", bold)
         width = pdfmetrics.stringWidth(text, font, 1)
         return ShapedLine(text, bold, bool(rtl), (Run(text, font, width, False, (), text),), width, ASCENT,
                           DESCENT_LATIN)  # fmt: skip
     base_rtl = base_is_rtl(text) if rtl is None else rtl
     scripts = _scripts(text, bold)
-    if base_rtl or has_rtl_letter(text):
+    if base_rtl or needs_bidi(text):
         levels = bidi_levels(text, base_rtl)
     else:
-        levels = "\0" * len(text)  # no right-to-left letter: one left-to-right level, no bidi needed
+        levels = "\0" * len(text)  # Devanagari, Tamil: one left-to-right level, no bidi needed
     bounds = sorted({m.end() for m in _STRETCH.finditer(scripts)} | {m.end() for m in _STRETCH.finditer(levels)})
     logical: list[tuple[int, str, str]] = []
     start = 0
