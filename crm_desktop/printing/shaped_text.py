@@ -17,6 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+import uharfbuzz
 from bidi.mirror import MIRRORED
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase import pdfmetrics
@@ -169,7 +170,7 @@ def _shaped_run(text: str, font: str, rtl: bool) -> Run:
     x = 0.0
     for word in reversed(words) if rtl else words:
         if word:
-            glyphs, word_width = _shaped_word(word, font)
+            glyphs, word_width = _shaped_word(word, font, not rtl)
             placed.append((glyphs, x))
             x += word_width
         x += _space(font)
@@ -177,9 +178,21 @@ def _shaped_run(text: str, font: str, rtl: bool) -> Run:
 
 
 @functools.lru_cache(maxsize=50_000)
-def _shaped_word(word: str, font: str) -> tuple[ShapedStr, float]:
+def _shaped_word(word: str, font: str, left_to_right: bool = False) -> tuple[ShapedStr, float]:
+    if left_to_right and _guessed_rtl(word):
+        # Urdu digits ("۱۲۳") run left to right, but HarfBuzz, told only their script, would shape them
+        # right to left, reversed; handed reversed (brackets mirrored back) they come out in order.
+        word = "".join(MIRRORED.get(ch, ch) for ch in reversed(word))
     shaped = shapeStr(word, font, 1000, force=True)
     return shaped, sum(d.x_advance for d in shaped.__shapeData__) / 1000
+
+
+def _guessed_rtl(word: str) -> bool:
+    """Whether reportlab's shaping (HarfBuzz guessing direction from script) shapes word right to left."""
+    buffer = uharfbuzz.Buffer()
+    buffer.add_str(word)
+    buffer.guess_segment_properties()
+    return buffer.direction == "rtl"
 
 
 @functools.cache

@@ -247,3 +247,9 @@ def test_two_labels_sharing_a_line_share_its_runs_and_draw_it_identically():
     shape_line.cache_clear()
     again = shape_line(street)
     assert again == first and [r.rtl for r in again.runs] == [False, True, False, True]
+
+
+@pytest.mark.parametrize("text, number", [("مکان نمبر ۱۲۳", "۱۲۳"), ("Tel ١٢٣", "١٢٣"), ("مکان (۱۲) گلی", "۱۲")])
+def test_urdu_digits_read_left_to_right(text, number):
+    # HarfBuzz guesses right to left from their Arabic script; the number must still read 1-2-3.
+    assert number in visual_words(shape_line(text))
