@@ -12,6 +12,11 @@ ZWNJ and ZWJ (class BN) change no other character's level: they are left out, th
 usual, and each takes the level of the character before it (UAX #9, 5.2). Lines with explicit
 embeddings or isolates (the reference algorithm cannot solve isolates) take python-bidi's Rust
 algorithm, which keeps every character.
+
+The reference algorithm also predates paired brackets (rule N0): in "رضا ٹریڈرز (Pvt) Ltd" it gives
+the closing bracket the level of the Latin around it, and the line prints "Pvt) Ltd) رضا ٹریڈرز". A
+bracket's level depends on its partner, not on its class alone, so lines holding a bracket take the
+Rust algorithm too (as fast per line; such lines are few, and shape_line caches each).
 """
 
 from __future__ import annotations
@@ -34,17 +39,25 @@ class _StandIns(dict):
     full algorithm (filled on first sight of each character)."""
 
     def __missing__(self, code: int) -> str:
-        value = self[code] = _STAND_IN.get(unicodedata.bidirectional(chr(code)), "\0")
+        ch = chr(code)
+        value = self[code] = "\0" if _may_pair(ch) else _STAND_IN.get(unicodedata.bidirectional(ch), "\0")
         return value
+
+
+def _may_pair(ch: str) -> bool:
+    """Whether ch may be a paired bracket (rule BD16): every Bidi_Paired_Bracket character is an
+    opening or closing punctuation mark with a mirrored glyph (unicodedata lacks the property itself)."""
+    return unicodedata.category(ch) in ("Ps", "Pe") and unicodedata.mirrored(ch)
 
 
 _STAND_INS = _StandIns()
 
 
-def has_rtl_letter(text: str) -> bool:
-    """Whether any character is strongly right to left (bidi class R or AL)."""
+def needs_bidi(text: str) -> bool:
+    """Whether a left-to-right line needs the algorithm: it holds a right-to-left letter (bidi class R
+    or AL) or an Arabic-Indic digit (AN: the neutrals between two such numbers go right to left)."""
     stand_ins = text.translate(_STAND_INS)
-    return _STAND_IN["R"] in stand_ins or _STAND_IN["AL"] in stand_ins
+    return _STAND_IN["R"] in stand_ins or _STAND_IN["AL"] in stand_ins or _STAND_IN["AN"] in stand_ins
 
 
 def bidi_levels(text: str, rtl: bool) -> str:

@@ -17,11 +17,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+import uharfbuzz
 from bidi.mirror import MIRRORED
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
 
-from crm_desktop.printing.bidi_levels import bidi_levels, has_rtl_letter
+from crm_desktop.printing.bidi_levels import bidi_levels, needs_bidi
 from crm_desktop.printing.fonts import font_name, register_fonts, script_of_char
 
 # Line box per em, the same for every script so lines of one label share a rhythm: NotoSans' own
@@ -168,7 +169,7 @@ def _shaped_run(text: str, font: str, rtl: bool) -> Run:
     x = 0.0
     for word in reversed(words) if rtl else words:
         if word:
-            glyphs, word_width = _shaped_word(word, font)
+            glyphs, word_width = _shaped_word(word, font, not rtl)
             placed.append((glyphs, x))
             x += word_width
         x += _space(font)
@@ -176,9 +177,21 @@ def _shaped_run(text: str, font: str, rtl: bool) -> Run:
 
 
 @functools.lru_cache(maxsize=50_000)
-def _shaped_word(word: str, font: str) -> tuple[ShapedStr, float]:
+def _shaped_word(word: str, font: str, left_to_right: bool = False) -> tuple[ShapedStr, float]:
+    if left_to_right and _guessed_rtl(word):
+        # Urdu digits ("۱۲۳") run left to right, but HarfBuzz, told only their script, would shape them
+        # right to left, reversed; handed reversed (brackets mirrored back) they come out in order.
+        word = "".join(MIRRORED.get(ch, ch) for ch in reversed(word))
     shaped = shapeStr(word, font, 1000, force=True)
     return shaped, sum(d.x_advance for d in shaped.__shapeData__) / 1000
+
+
+def _guessed_rtl(word: str) -> bool:
+    """Whether reportlab's shaping (HarfBuzz guessing direction from script) shapes word right to left."""
+    buffer = uharfbuzz.Buffer()
+    buffer.add_str(word)
+    buffer.guess_segment_properties()
+    return buffer.direction == "rtl"
 
 
 @functools.cache
@@ -191,18 +204,19 @@ def shape_line(text: str, bold: bool = False, rtl: bool | None = None) -> Shaped
     """The line measured and ordered for drawing. rtl: its base direction; None: its own (P2)."""
     register_fonts()
     text = unicodedata.normalize("NFC", text)
-    if not text or max(text) < SIMPLE_BELOW:
-        # Latin, Greek, Cyrillic: one run in NotoSans, nothing to order or shape (most labels).
+    if not text or (max(text) < SIMPLE_BELOW and not rtl):
+        # Latin, Greek, Cyrillic: one run in NotoSans, nothing to order or shape (most labels). Not in a
+        # right-to-left line, where "(5) 12" has its own order.
         font = font_name("latin", bold)
         width = pdfmetrics.stringWidth(text, font, 1)
         return ShapedLine(text, bold, bool(rtl), (Run(text, font, width, False, (), text),), width, ASCENT,
                           DESCENT_LATIN)  # fmt: skip
     base_rtl = base_is_rtl(text) if rtl is None else rtl
     scripts = _scripts(text, bold)
-    if base_rtl or has_rtl_letter(text):
+    if base_rtl or needs_bidi(text):
         levels = bidi_levels(text, base_rtl)
     else:
-        levels = "\0" * len(text)  # no right-to-left letter: one left-to-right level, no bidi needed
+        levels = "\0" * len(text)  # Devanagari, Tamil: one left-to-right level, no bidi needed
     bounds = sorted({m.end() for m in _STRETCH.finditer(scripts)} | {m.end() for m in _STRETCH.finditer(levels)})
     logical: list[tuple[int, str, str]] = []
     start = 0
