@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QMenu,
                                QMessageBox, QWidget)  # fmt: skip
 
-from crm_desktop.services import reports
 from crm_desktop.services.workspace import Workspace
 from crm_desktop.ui.reports.progress_dialog import JobProgressDialog
 
@@ -99,7 +98,7 @@ class ReportsMenu(QObject):
         title = self.tr("Contact Directory by Tag") if by_tag else self.tr("Contact Directory")
         path = ask_save_path(self.window, title, "directory-by-tag.pdf" if by_tag else "directory.pdf")
         if path is not None:
-            self._run(title, lambda job: reports.directory(self.workspace, path, by_tag, job), path)
+            self._run(title, lambda job: _reports().directory(self.workspace, path, by_tag, job), path)
 
     def activity(self) -> None:
         chosen = ask_date_range(self.window, self.workspace.pipeline.today())
@@ -108,12 +107,12 @@ class ReportsMenu(QObject):
         path = ask_save_path(self.window, self.tr("Activity Report"), f"activity-{chosen[0]}-{chosen[1]}.pdf")
         if path is not None:
             self._run(self.tr("Activity Report"),
-                      lambda job: reports.activity_report(self.workspace, chosen[0], chosen[1], path, job), path)
+                      lambda job: _reports().activity_report(self.workspace, chosen[0], chosen[1], path, job), path)
 
     def pipeline(self) -> None:
         path = ask_save_path(self.window, self.tr("Pipeline Report"), "pipeline.pdf")
         if path is not None:
-            self._run(self.tr("Pipeline Report"), lambda job: reports.pipeline_report(self.workspace, path), path)
+            self._run(self.tr("Pipeline Report"), lambda job: _reports().pipeline_report(self.workspace, path), path)
 
     def dossier(self, contact_id: int | None = None) -> None:
         if contact_id is None:
@@ -132,4 +131,12 @@ def save_dossier(workspace: Workspace, contact_id: int, parent: QWidget) -> JobP
     path = ask_save_path(parent, parent.tr("Dossier"), f"{safe} dossier.pdf")
     if path is None:
         return None
-    return run_report(parent, parent.tr("Dossier"), lambda job: reports.dossier(workspace, contact_id, path), path)
+    return run_report(parent, parent.tr("Dossier"), lambda job: _reports().dossier(workspace, contact_id, path), path)
+
+
+def _reports():
+    """The report writers, imported when a report is asked for: they bring reportlab and HarfBuzz, a
+    tenth of a second and more that the window's start need not pay."""
+    from crm_desktop.services import reports
+
+    return reports
