@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import uharfbuzz
 from bidi.mirror import MIRRORED
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
+from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 
 from crm_desktop.printing.bidi_levels import bidi_levels, needs_bidi
 from crm_desktop.printing.fonts import font_name, register_fonts, script_of_char
@@ -178,20 +178,54 @@ def _shaped_run(text: str, font: str, rtl: bool) -> Run:
 
 @functools.lru_cache(maxsize=50_000)
 def _shaped_word(word: str, font: str, left_to_right: bool = False) -> tuple[ShapedStr, float]:
-    if left_to_right and _guessed_rtl(word):
+    buffer = _buffer(word)
+    if left_to_right and buffer.direction == "rtl":
         # Urdu digits ("۱۲۳") run left to right, but HarfBuzz, told only their script, would shape them
         # right to left, reversed; handed reversed (brackets mirrored back) they come out in order.
-        word = "".join(MIRRORED.get(ch, ch) for ch in reversed(word))
-    shaped = shapeStr(word, font, 1000, force=True)
-    return shaped, sum(d.x_advance for d in shaped.__shapeData__) / 1000
+        buffer = _buffer("".join(MIRRORED.get(ch, ch) for ch in reversed(word)))
+    return _glyphs(buffer, font)
 
 
-def _guessed_rtl(word: str) -> bool:
-    """Whether reportlab's shaping (HarfBuzz guessing direction from script) shapes word right to left."""
+# What reportlab's shapeStr asks HarfBuzz for; called directly, without its frag-word wrapping, which
+# costs more than the shaping itself.
+_FEATURES = {"kern": True, "liga": True, "dlig": True}
+
+
+def _buffer(word: str) -> uharfbuzz.Buffer:
     buffer = uharfbuzz.Buffer()
+    buffer.cluster_level = uharfbuzz.BufferClusterLevel.MONOTONE_CHARACTERS
     buffer.add_str(word)
-    buffer.guess_segment_properties()
-    return buffer.direction == "rtl"
+    buffer.guess_segment_properties()  # script and direction from the text, as reportlab's shaping does
+    return buffer
+
+
+@functools.cache
+def _harfbuzz_font(font: str):
+    return pdfmetrics.getFont(font).hbFont(1000)
+
+
+def _glyphs(buffer: uharfbuzz.Buffer, font: str) -> tuple[ShapedStr, float]:
+    """The shaped glyphs as reportlab's text objects draw them: each glyph as a character of the font
+    (a glyph without one, e.g. a ligature, gets a private-use character), with its HarfBuzz positions
+    in thousandths of an em; and the word's width at 1 pt."""
+    hb_font = _harfbuzz_font(font)
+    ttf = pdfmetrics.getFont(font)
+    face = ttf.face
+    scale = face._pdfScale
+    glyph_chars, widths = face.glyphToChar, face.charWidths
+    uharfbuzz.shape(hb_font, buffer, _FEATURES)
+    chars = []
+    data = []
+    for info, position in zip(buffer.glyph_infos, buffer.glyph_positions):
+        glyph = info.codepoint
+        try:
+            code = glyph_chars[glyph][0]
+        except KeyError:
+            code = ttf.hbAddPrivate(hb_font.glyph_to_string(glyph), glyph, position.x_advance)
+        chars.append(chr(code))
+        data.append(ShapeData(info.cluster, scale(position.x_advance), scale(position.y_advance),
+                              scale(position.x_offset), scale(position.y_offset), widths[code]))  # fmt: skip
+    return ShapedStr("".join(chars), shapeData=data), sum(d.x_advance for d in data) / 1000
 
 
 @functools.cache
