@@ -9,6 +9,7 @@ an on-screen preview place the same lines in the same spots.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 
@@ -67,11 +68,13 @@ class FittedBlock:
     truncated: bool = False
 
 
+@functools.cache
 def padding(width: float, height: float) -> tuple[float, float]:
     """(horizontal, vertical) padding in mm: in proportion to the label, never under MIN_PADDING."""
     return max(MIN_PADDING, min(5.0, width * 0.06)), max(MIN_PADDING, min(4.0, height * 0.08))
 
 
+@functools.cache
 def usual_size(height: float) -> float:
     """The size every ordinary label of this height gets, so a sheet looks even: the size at which
     TYPICAL_LINES lines fill it, at most MAX_SIZE. Only a longer block is set smaller."""
@@ -85,26 +88,24 @@ def fit_block(lines: list[BlockLine], width: float, height: float, max_size: flo
     pad_x, pad_y = padding(width, height)
     room_w, room_h = (width - 2 * pad_x) / PT, (height - 2 * pad_y) / PT  # points
     max_size = usual_size(height) if max_size is None else max_size
-    block_rtl = next((base_is_rtl(line.text) for line in lines if _has_strong(line.text)), False)
+    block_rtl = next((rtl for rtl in map(_strong_direction, [line.text for line in lines]) if rtl is not None), False)
     shaped = [_shape(line.text, line.bold, block_rtl) for line in lines]
     wrapped = truncated = False
     if not shaped:
         return FittedBlock((), max_size, block_rtl)
     by_width = min((room_w / s.width for s in shaped if s.width), default=max_size)
-    by_height = room_h / sum(s.height for s in shaped)
+    by_height = room_h / sum([s.ascent + s.descent for s in shaped])
     size = _floor(min(max_size, by_width, by_height))
     if size < MIN_SIZE:
         wrapped = True
         size, shaped, truncated = _wrap_to_fit(lines, block_rtl, room_w, room_h, max(_floor(min(max_size, by_height)), FLOOR_SIZE))
-    block_h = sum(s.height for s in shaped) * size * PT
+    block_h = sum([s.ascent + s.descent for s in shaped]) * size * PT
     y = pad_y + max(0.0, (height - 2 * pad_y - block_h) / 2)
     placed = []
     for s in shaped:
-        baseline = y + s.ascent * size * PT
         line_w = s.width * size * PT
-        x = width - pad_x - line_w if block_rtl else pad_x
-        placed.append(PlacedLine(s, x, baseline, line_w, size))
-        y += s.height * size * PT
+        placed.append(PlacedLine(s, width - pad_x - line_w if block_rtl else pad_x, y + s.ascent * size * PT, line_w, size))
+        y += (s.ascent + s.descent) * size * PT
     return FittedBlock(tuple(placed), size, block_rtl, wrapped, truncated)
 
 
@@ -112,10 +113,19 @@ def _floor(size: float) -> float:
     return int(size * 4) / 4  # quarter points: a stable size for the same text
 
 
-def _has_strong(text: str) -> bool:
-    return any(unicodedata.bidirectional(ch) in ("L", "R", "AL") for ch in text)
+@functools.lru_cache(maxsize=50_000)
+def _strong_direction(text: str) -> bool | None:
+    """Right to left (True) or not by the text's first strong character (bidi rule P2); None when it has none."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return None
 
 
+@functools.lru_cache(maxsize=50_000)
 def _shape(text: str, bold: bool, block_rtl: bool) -> ShapedLine:
     return shape_line(text, bold, base_is_rtl(text, block_rtl))
 
