@@ -25,6 +25,7 @@ class Pen:
         self.bodies: dict[tuple[str, bool, bool, float], str] = {}
         self.words: dict[tuple[str, str, float], str] = {}
         self.ascii: dict[str, tuple[str, dict[int, str]] | None] = {}  # font -> (first subset's name, codes)
+        self.numbers: dict[float, str] = {}  # positions and sizes as PDF writes them: they repeat label after label
 
     def write(self, x: float, y: float, line: ShapedLine, size: float) -> None:
         key = (line.text, line.bold, line.rtl, size)
@@ -33,9 +34,19 @@ class Pen:
             if len(self.bodies) > 50_000:
                 self.bodies.clear()
             body = self.bodies[key] = self._body(line, size)
-        self.canvas._code.append(f"BT 1 0 0 1 {fp_str(x)} {fp_str(y)} Tm {body} ET")
+        self.canvas._code.append(f"BT 1 0 0 1 {self._number(x)} {self._number(y)} Tm {body} ET")
+
+    def _number(self, value: float) -> str:
+        text = self.numbers.get(value)
+        if text is None:
+            if len(self.numbers) > 50_000:
+                self.numbers.clear()
+            text = self.numbers[value] = fp_str(value)
+        return text
 
     def _body(self, line: ShapedLine, size: float) -> str:
+        if len(line.runs) == 1 and line.runs[0].text and not line.runs[0].words:
+            return self._plain(line.runs[0].font, line.runs[0].text, size)  # most lines: one plain run at the start
         code: list[str] = []
         at = 0.0  # the text line's start, from the line's origin
         x = 0.0
@@ -51,7 +62,7 @@ class Pen:
         return " ".join(code)
 
     def _shaped(self, font: str, glyphs: ShapedStr, size: float) -> str:
-        key = (str(glyphs), font, size)
+        key = (glyphs, font, size)  # a ShapedStr hashes and compares as its glyph string
         code = self.words.get(key)
         if code is None:
             scratch = self.canvas.beginText(0, 0)
@@ -60,7 +71,7 @@ class Pen:
         return code
 
     def _plain(self, font_name: str, value: str, size: float) -> str:
-        size_text = fp_str(size)
+        size_text = self._number(size)
         table = self._ascii_table(font_name) if value.isascii() and value.isprintable() else None
         if table is not None:
             return f"{table[0]} {size_text} Tf ({escapePDF(value.translate(table[1]))}) Tj"
