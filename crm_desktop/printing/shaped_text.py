@@ -233,16 +233,24 @@ def _space(font: str) -> float:
     return pdfmetrics.stringWidth(" ", font, 1)
 
 
+_LATIN = {False: font_name("latin"), True: font_name("latin", True)}
+
+
+@functools.cache
+def _width_at_1pt(font: str):
+    return pdfmetrics.getFont(font).stringWidth
+
+
 @functools.lru_cache(maxsize=20_000)
 def shape_line(text: str, bold: bool = False, rtl: bool | None = None) -> ShapedLine:
     """The line measured and ordered for drawing. rtl: its base direction; None: its own (P2)."""
     register_fonts()
     text = unicodedata.normalize("NFC", text)
-    if not text or (max(text) < SIMPLE_BELOW and not rtl):
+    if not text or (not rtl and (text.isascii() or max(text) < SIMPLE_BELOW)):
         # Latin, Greek, Cyrillic: one run in NotoSans, nothing to order or shape (most labels). Not in a
         # right-to-left line, where "(5) 12" has its own order.
-        font = font_name("latin", bold)
-        width = pdfmetrics.stringWidth(text, font, 1)
+        font = _LATIN[bool(bold)]
+        width = _width_at_1pt(font)(text, 1)
         return ShapedLine(text, bold, bool(rtl), (Run(text, font, width, False, (), text),), width, ASCENT,
                           DESCENT_LATIN)  # fmt: skip
     base_rtl = base_is_rtl(text) if rtl is None else rtl
