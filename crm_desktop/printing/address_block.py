@@ -67,7 +67,7 @@ def address_lines(name: str | list[str], company: str, address: Address, home_co
         for piece in text.split("\n"):
             if piece.strip():
                 lines.append(BlockLine(" ".join(piece.split()), bold="%N" in line_format))
-    if "%N" not in "".join(fmt.lines) and values["N"]:
+    if values["N"] and not _names_line(fmt.lines):
         lines.insert(0, BlockLine(values["N"], bold=True))
     if address.country and country != home_country.upper() and fmt.name:
         lines.append(BlockLine(fmt.name))
@@ -77,7 +77,7 @@ def address_lines(name: str | list[str], company: str, address: Address, home_co
 def _fill(line_format: str, values: dict[str, str]) -> str:
     """One line of the format with its fields filled; the text between two fields is kept only when
     both sides have something ("LAHORE-54000", but "LAHORE" without a postcode, not "LAHORE-")."""
-    pieces = _FIELD.split(line_format)  # literal, letter, literal, letter, ..., literal
+    pieces = _pieces(line_format)  # literal, letter, literal, letter, ..., literal
     out = ""
     pending = pieces[0]  # text before the first field: kept only if that field has a value
     for i in range(1, len(pieces), 2):
@@ -88,6 +88,16 @@ def _fill(line_format: str, values: dict[str, str]) -> str:
         elif not out:
             pending = ""
     return out.strip(" ,-")
+
+
+@functools.cache
+def _pieces(line_format: str) -> tuple[str, ...]:
+    return tuple(_FIELD.split(line_format))
+
+
+@functools.cache
+def _names_line(lines: tuple[str, ...]) -> bool:
+    return "%N" in "".join(lines)
 
 
 def _is_latin(text: str) -> bool:
