@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QPlainTextEdit,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -24,6 +25,21 @@ from crm_desktop.ui.contacts.card_fields import CountryCombo
 from crm_desktop.ui.contacts.field_widgets import follow_text_direction
 
 
+def text_lines(edit: QPlainTextEdit) -> list[str]:
+    """A one-item-per-line box's items (blank lines dropped)."""
+    return [line for line in edit.toPlainText().splitlines() if line.strip()]
+
+
+def problem_label(name: str) -> QLabel:
+    """A red message beside a field, hidden until there is something to say."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #d32f2f;")
+    label.hide()
+    return label
+
+
 class PreferencesPage(QWidget):
     def title(self) -> str:
         raise NotImplementedError
@@ -31,6 +47,14 @@ class PreferencesPage(QWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
         self.workspace = workspace
+        self.problems: dict[str, QLabel] = {}  # field -> its problem_label
+
+    def show_problems(self, found: dict[str, list[str]]) -> None:
+        """Each field's refusals beside it; the others' labels hidden."""
+        for key, label in self.problems.items():
+            messages = found.get(key, [])
+            label.setText("\n".join(messages))
+            label.setVisible(bool(messages))
 
     def load(self) -> None:
         raise NotImplementedError

@@ -3,38 +3,22 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 
-from crm_desktop.domain.clock import FixedClock
 from crm_desktop.domain.contact import Contact
 from crm_desktop.domain.deal import Deal, DealStatus
 from crm_desktop.domain.deal_query import DealQuery, DealSort
 from crm_desktop.domain.money import Money
-from crm_desktop.services.workspace import open_workspace
 from crm_desktop.ui.change_bridge import ChangeBridge
 from crm_desktop.ui.contacts.bidi import RTL_ROLE
 from crm_desktop.ui.pipeline.deal_list import DealListView
 from crm_desktop.ui.pipeline.deal_table_model import COLUMNS, STALE_COLOR, Column
 from tests.ui.card_helpers import type_text
 
-START = datetime(2026, 11, 23, 5, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def clock():
-    return FixedClock(START, ZoneInfo("Asia/Karachi"))
-
-
-@pytest.fixture
-def ws(db_path, clock):
-    workspace = open_workspace(db_path, clock)
-    yield workspace
-    workspace.close()
 
 
 @pytest.fixture

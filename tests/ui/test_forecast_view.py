@@ -7,35 +7,19 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 
-from crm_desktop.domain.clock import FixedClock
 from crm_desktop.domain.contact import Contact
 from crm_desktop.domain.deal import Deal, Stage
 from crm_desktop.domain.money import Money
-from crm_desktop.services.workspace import open_workspace
 from crm_desktop.ui.change_bridge import ChangeBridge
 from crm_desktop.ui.contacts.bidi import RTL_ROLE
 from crm_desktop.ui.pipeline.forecast_view import ForecastView
 
 ROOT = Path(__file__).resolve().parents[2]
-START = datetime(2026, 11, 23, 5, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def clock():
-    return FixedClock(START, ZoneInfo("Asia/Karachi"))
-
-
-@pytest.fixture
-def ws(db_path, clock):
-    workspace = open_workspace(db_path, clock)
-    yield workspace
-    workspace.close()
 
 
 @pytest.fixture

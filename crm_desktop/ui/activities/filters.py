@@ -5,15 +5,14 @@ from __future__ import annotations
 from datetime import date, time, timedelta, tzinfo
 
 from PySide6.QtCore import QDate, QLocale, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QWidget
 
 from crm_desktop.domain.activity_query import ActivityQuery, ActivityState
 from crm_desktop.domain.clock import Clock, at_local, today
 from crm_desktop.services.workspace import Workspace
 from crm_desktop.ui.activities import labels
 from crm_desktop.ui.contacts.contact_picker import ContactPicker
-from crm_desktop.ui.contacts.field_widgets import follow_text_direction
-from crm_desktop.ui.resources import icon
+from crm_desktop.ui.contacts.field_widgets import search_field
 
 SEARCH_DELAY_MS = 200
 ANY_TIME, TODAY, THIS_WEEK, THIS_MONTH, CUSTOM = range(5)
@@ -47,12 +46,7 @@ class ActivityFilters(QWidget):
         prefs = workspace.follow_up_preferences
         self._contact_id: int | None = None
 
-        self.search = QLineEdit(self)
-        self.search.setObjectName("activitySearch")
-        self.search.setPlaceholderText(self.tr("Search subjects and details"))
-        self.search.setClearButtonEnabled(True)
-        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        follow_text_direction(self.search)
+        self.search = search_field("activitySearch", self.tr("Search subjects and details"), self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)

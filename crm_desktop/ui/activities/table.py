@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
 from crm_desktop.ui.activities.model import ActivityTableModel, Column
 from crm_desktop.ui.bidi_delegate import BidiItemDelegate
+from crm_desktop.ui.id_table import IdRowsTable
 
 WIDTHS = {Column.WHEN: 130, Column.KIND: 100, Column.CONTACT: 170, Column.SUBJECT: 260, Column.OUTCOME: 110,
           Column.DIRECTION: 85, Column.STATE: 80, Column.RESULT: 95}  # fmt: skip
 COMPACT_WIDTHS = {Column.WHEN: 118, Column.KIND: 82}  # beside the card, where every pixel counts
 
 
-class ActivityTable(QTableView):
+class ActivityTable(IdRowsTable):
     def __init__(self, model: ActivityTableModel, name: str, parent: QWidget | None = None, compact: bool = False):
         super().__init__(parent)
         self.setObjectName(name)
@@ -42,24 +43,6 @@ class ActivityTable(QTableView):
 
     def activity_model(self) -> ActivityTableModel:
         return self.model()  # type: ignore[return-value]
-
-    def current_id(self) -> int | None:
-        current = self.selectionModel().currentIndex()
-        if not current.isValid() or not self.selectionModel().isRowSelected(current.row()):
-            return None
-        return self.activity_model().id_at(current.row())
-
-    def select_id(self, activity_id: int | None) -> bool:
-        row = self.activity_model().row_of(activity_id) if activity_id is not None else None
-        if row is None:
-            return False
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        self.selectionModel().setCurrentIndex(self.activity_model().index(row, 0), flags)
-        return True
-
-    def select_row(self, row: int) -> None:
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        self.selectionModel().setCurrentIndex(self.activity_model().index(row, 0), flags)
 
 
 class KeepSelection:

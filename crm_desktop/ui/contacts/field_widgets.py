@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QVBo
 
 from crm_desktop.ui.contacts.card_logic import label_text, label_value
 from crm_desktop.domain.scripts import is_rtl
+from crm_desktop.ui.resources import icon
 
 # Applied to the card once; an editor with the dynamic property invalid=true gets a red border.
 ERROR_STYLE = """
@@ -51,6 +52,17 @@ def follow_text_direction(widget: QLineEdit | QPlainTextEdit) -> None:
         widget.textChanged.connect(lambda text: apply_text_direction(widget, text))
     else:
         widget.textChanged.connect(lambda: apply_text_direction(widget, widget.toPlainText()))
+
+
+def search_field(object_name: str, placeholder: str, parent: QWidget | None = None) -> QLineEdit:
+    """A list's search box: a magnifier, a clear button, and right to left while Urdu is typed."""
+    edit = QLineEdit(parent)
+    edit.setObjectName(object_name)
+    edit.setPlaceholderText(placeholder)
+    edit.setClearButtonEnabled(True)
+    edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+    follow_text_direction(edit)
+    return edit
 
 
 def line_edit(object_name: str, placeholder: str = "") -> QLineEdit:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from crm_desktop.domain.contact import ContactKind
 from crm_desktop.domain.contact_query import ContactQuery, SortColumn
@@ -17,7 +17,7 @@ from crm_desktop.ui.contacts.filters import ContactFilters
 from crm_desktop.ui.contacts.table_model import COLUMNS, NAME_COLUMN, ContactTableModel
 from crm_desktop.ui.contacts.table_view import ContactTable, SelectionKeeper, empty_label
 from crm_desktop.ui.plural import counted
-from crm_desktop.ui.resources import icon
+from crm_desktop.ui.contacts.field_widgets import search_field
 
 # A search that answers within a frame runs on the keystroke itself; a slower one (a 1-letter query over a
 # huge file) waits this long for the next keystroke, so a fast typist does not queue up stale searches.
@@ -38,11 +38,9 @@ class ContactListView(QWidget):
         self._contacts = workspace.contacts
         self._quiet = False  # True while the list follows the card rather than leading it
 
-        self.search = QLineEdit(self)
-        self.search.setObjectName("contactSearch")
-        self.search.setPlaceholderText(self.tr("Search names, companies, phones, emails, cities, tags, notes"))
-        self.search.setClearButtonEnabled(True)
-        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search = search_field(
+            "contactSearch", self.tr("Search names, companies, phones, emails, cities, tags, notes"), self
+        )
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)

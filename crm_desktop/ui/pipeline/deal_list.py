@@ -9,16 +9,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,11 +27,11 @@ from crm_desktop.services.changes import Change
 from crm_desktop.services.workspace import Workspace
 from crm_desktop.ui.bidi_delegate import BidiItemDelegate
 from crm_desktop.ui.change_bridge import ChangeBridge
-from crm_desktop.ui.contacts.field_widgets import follow_text_direction
+from crm_desktop.ui.contacts.field_widgets import search_field
 from crm_desktop.ui.contacts.table_view import empty_label
+from crm_desktop.ui.id_table import IdRowsTable
 from crm_desktop.ui.pipeline.deal_table_model import COLUMNS, Column, DealTableModel
 from crm_desktop.ui.plural import counted
-from crm_desktop.ui.resources import icon
 
 SEARCH_DELAY_MS = 200
 REFRESHING_ENTITIES = frozenset({"deal", "activity", "contact", "settings"})
@@ -43,7 +41,7 @@ WIDTHS = {Column.TITLE: 220, Column.CONTACT: 180, Column.STAGE: 110, Column.VALU
 ALL_STATUSES = "all"
 
 
-class DealTable(QTableView):
+class DealTable(IdRowsTable):
     """Whole rows, fixed row heights, each cell in its own text's direction; Enter opens the deal."""
 
     deal_activated = Signal(int)
@@ -87,20 +85,6 @@ class DealTable(QTableView):
         header.blockSignals(blocked)
         header.viewport().update()
 
-    def current_id(self) -> int | None:
-        current = self.selectionModel().currentIndex()
-        if not current.isValid() or not self.selectionModel().isRowSelected(current.row()):
-            return None
-        return self.deal_model().id_at(current.row())
-
-    def select_id(self, deal_id: int | None) -> bool:
-        row = self.deal_model().row_of(deal_id) if deal_id is not None else None
-        if row is None:
-            return False
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        self.selectionModel().setCurrentIndex(self.deal_model().index(row, 0), flags)
-        return True
-
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current_id() is not None:
             self.deal_activated.emit(self.current_id())
@@ -125,12 +109,7 @@ class DealListView(QWidget):
         self.workspace = workspace
         self._stale = False  # something changed while hidden
 
-        self.search = QLineEdit(self)
-        self.search.setObjectName("dealSearch")
-        self.search.setPlaceholderText(self.tr("Search titles, contacts, companies, tags and notes"))
-        self.search.setClearButtonEnabled(True)
-        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        follow_text_direction(self.search)
+        self.search = search_field("dealSearch", self.tr("Search titles, contacts, companies, tags and notes"), self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)

@@ -12,8 +12,7 @@ from crm_desktop.domain.deal_query import DealQuery
 from crm_desktop.domain.forecast import add_months
 from crm_desktop.domain.money import Money
 from crm_desktop.services.workspace import Workspace
-from crm_desktop.ui.contacts.field_widgets import ERROR_STYLE, follow_text_direction
-from crm_desktop.ui.resources import icon
+from crm_desktop.ui.contacts.field_widgets import ERROR_STYLE, search_field
 
 SEARCH_DELAY_MS = 150
 MONTHS_AHEAD = 12  # this month and the next 11
@@ -34,12 +33,7 @@ class PipelineFilters(QWidget):
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.changed)
 
-        self.search = QLineEdit(self)
-        self.search.setObjectName("pipelineSearch")
-        self.search.setPlaceholderText(self.tr("Search deals, contacts, tags"))
-        self.search.setClearButtonEnabled(True)
-        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        follow_text_direction(self.search)
+        self.search = search_field("pipelineSearch", self.tr("Search deals, contacts, tags"), self)
         self.search.textChanged.connect(lambda *_: self._timer.start())
         self.search.returnPressed.connect(self.apply_now)
 

@@ -33,9 +33,8 @@ from crm_desktop.services.workspace import Workspace
 from crm_desktop.ui.contacts.bidi import RTL_ROLE, SCRIPT_ROLE
 from crm_desktop.ui.contacts.field_widgets import follow_text_direction
 from crm_desktop.ui.bidi_delegate import BidiItemDelegate
-from crm_desktop.ui.preferences import PreferencesPage
+from crm_desktop.ui.preferences import PreferencesPage, problem_label, text_lines
 from crm_desktop.domain.scripts import is_rtl, script_of
-from crm_desktop.ui.today.preferences_page import _lines, _problem_label
 
 NAME, PROBABILITY, IDLE, KIND = range(4)
 KEY_ROLE = Qt.ItemDataRole.UserRole + 20
@@ -98,7 +97,7 @@ class PipelinePage(PreferencesPage):
         self.currency.setObjectName("dealCurrencyCombo")
         self._fill_currencies()
 
-        self.problems = {key: _problem_label(f"{key}Problem") for key in ("stages", "lost_reasons", "deal_currency")}
+        self.problems = {key: problem_label(f"{key}Problem") for key in ("stages", "lost_reasons", "deal_currency")}
         stages_box = QVBoxLayout()
         stages_box.addWidget(self.table)
         stages_box.addLayout(buttons)
@@ -233,12 +232,12 @@ class PipelinePage(PreferencesPage):
         if self.currency.findData(code) < 0:
             self.currency.addItem(code, code)
         self.currency.setCurrentIndex(self.currency.findData(code))
-        self._show_problems({})
+        self.show_problems({})
 
     def save(self) -> None:
         """Saves all or nothing; raises ValidationError (after showing why) when a value is refused."""
         prefs = self.workspace.pipeline_preferences
-        wanted = {"stages": self.stages(), "lost_reasons": _lines(self.reasons), "currency": self.currency.currentData()}
+        wanted = {"stages": self.stages(), "lost_reasons": text_lines(self.reasons), "currency": self.currency.currentData()}
         changed = {name: value for name, value in wanted.items() if value != getattr(prefs, name)}
         try:
             if changed:  # an untouched page writes nothing and tells no view to refresh
@@ -247,12 +246,7 @@ class PipelinePage(PreferencesPage):
             found: dict[str, list[str]] = {}
             for error in exc.errors:
                 found.setdefault(error.field if error.field in self.problems else "stages", []).append(error.message)
-            self._show_problems(found)
+            self.show_problems(found)
             raise
-        self._show_problems({})
+        self.show_problems({})
 
-    def _show_problems(self, found: dict[str, list[str]]) -> None:
-        for key, label in self.problems.items():
-            messages = found.get(key, [])
-            label.setText("\n".join(messages))
-            label.setVisible(bool(messages))

@@ -26,22 +26,9 @@ from PySide6.QtWidgets import (
 from crm_desktop.domain.care import CareRule, PesterRule, RuleTarget
 from crm_desktop.domain.validation import ValidationError
 from crm_desktop.services.workspace import Workspace
-from crm_desktop.ui.preferences import PreferencesPage
+from crm_desktop.ui.preferences import PreferencesPage, problem_label, text_lines
 
 TARGET, VALUE, IDEAL, MAXIMUM = range(4)
-
-
-def _lines(edit: QPlainTextEdit) -> list[str]:
-    return [line for line in edit.toPlainText().splitlines() if line.strip()]
-
-
-def _problem_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #d32f2f;")
-    label.hide()
-    return label
 
 
 class FollowUpsPage(PreferencesPage):
@@ -98,7 +85,7 @@ class FollowUpsPage(PreferencesPage):
         self.keep_in_tray = QCheckBox(self.tr("Keep reminders running in the tray when the window closes"))
         self.keep_in_tray.setObjectName("keepInTray")
 
-        self.problems = {key: _problem_label(f"{key}Problem") for key in
+        self.problems = {key: problem_label(f"{key}Problem") for key in
                          ("activity_kinds", "activity_outcomes", "care_rules", "pester_rule", "birthday_lead_days")}
         form = QFormLayout()
         form.addRow(self.tr("More activity kinds:"), self.kinds)
@@ -173,14 +160,14 @@ class FollowUpsPage(PreferencesPage):
         self.pester_days.setEnabled(pester.enabled)
         self.birthday_days.setValue(prefs.birthday_lead_days)
         self.keep_in_tray.setChecked(prefs.keep_running_in_tray)
-        self._show_problems({})
+        self.show_problems({})
 
     def save(self) -> None:
         """Saves all or nothing; raises ValidationError (after marking the fields) when a value is refused."""
         try:
             self.workspace.follow_up_preferences.update(
-                extra_kinds=_lines(self.kinds),
-                outcomes=_lines(self.outcomes),
+                extra_kinds=text_lines(self.kinds),
+                outcomes=text_lines(self.outcomes),
                 care_rules=self.care_rules(),
                 pester_rule=PesterRule(self.pester_times.value(), self.pester_days.value(), self.pester_on.isChecked()),
                 birthday_lead_days=self.birthday_days.value(),
@@ -193,12 +180,7 @@ class FollowUpsPage(PreferencesPage):
                 row = error.field[len(key):].strip("[]")
                 message = self.tr("Rule {0}: {1}").format(int(row) + 1, error.message) if row else error.message
                 found.setdefault(key, []).append(message)
-            self._show_problems(found)
+            self.show_problems(found)
             raise
-        self._show_problems({})
+        self.show_problems({})
 
-    def _show_problems(self, found: dict[str, list[str]]) -> None:
-        for key, label in self.problems.items():
-            messages = found.get(key, [])
-            label.setText("\n".join(messages))
-            label.setVisible(bool(messages))
