@@ -4,11 +4,11 @@ closed deals say about each stage ("your history says 23%, you assume 40%")."""
 from __future__ import annotations
 
 import statistics
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
-from crm_desktop.domain.deal import Deal, DealStatus, Stage, weighted
+from crm_desktop.domain.deal import DealStatus, Stage
 from crm_desktop.domain.money import Money, totals
 
 MIN_CLOSED = 10  # closed deals through a stage before its observed rate is shown
@@ -28,12 +28,6 @@ class MonthForecast:
     month: date  # the first of the month
     weighted: dict[str, Money] = field(default_factory=dict)  # per currency: never mixed
     deals: int = 0
-
-
-def forecast(deals: Iterable[Deal], stages: Sequence[Stage], today: date, months: int = 6) -> list[MonthForecast]:
-    """Open deals' weighted values by expected close month, this month and the next months-1."""
-    open_deals = (d for d in deals if d.status is DealStatus.OPEN)
-    return forecast_weighted(((d.expected_close, weighted(d, stages)) for d in open_deals), today, months)
 
 
 def forecast_weighted(items: Iterable[tuple[date | None, Money]], today: date, months: int = 6) -> list[MonthForecast]:
@@ -57,26 +51,11 @@ class Observed:
     median_days: int | None  # from entering the stage to closing
 
 
-def observed(closed: Iterable[Deal], history: Mapping[int, Sequence[tuple[str, datetime]]],
-             stages: Sequence[Stage], min_closed: int = MIN_CLOSED) -> dict[str, Observed]:  # fmt: skip
-    """Per open stage: of the closed deals that passed through it, how many were won, and how long they
-    took from entering it to closing. history: deal id -> [(stage key, entered)] in time order."""
-    passages = []
-    for deal in closed:
-        if deal.status is DealStatus.OPEN or deal.closed_on is None or deal.id not in history:
-            continue
-        first_entry: dict[str, datetime] = {}
-        for key, entered in history[deal.id]:
-            first_entry.setdefault(key, entered)
-        for key, entered in first_entry.items():
-            passages.append((key, deal.status is DealStatus.WON, (deal.closed_on - entered.date()).days))
-    return observed_passages(passages, stages, min_closed)
-
-
 def observed_passages(passages: Iterable[tuple[str, bool, int]], stages: Sequence[Stage],
                       min_closed: int = MIN_CLOSED) -> dict[str, Observed]:  # fmt: skip
-    """The same from (stage key, won, days from first entering the stage to closing), one per closed
-    deal and stage it went through (what the database can add up itself)."""
+    """Per open stage: of the closed deals that passed through it, how many were won, and the median
+    days from first entering it to closing. passages: (stage key, won, days), one per closed deal and
+    stage it went through (the database adds them up: db.deals.closed_passages)."""
     won: dict[str, int] = {}
     days: dict[str, list[int]] = {}
     for key, was_won, took in passages:

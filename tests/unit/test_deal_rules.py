@@ -17,7 +17,7 @@ from crm_desktop.domain.deal import (
     validate_deal,
     weighted,
 )
-from crm_desktop.domain.forecast import add_months, forecast, observed
+from crm_desktop.domain.forecast import add_months, forecast_weighted, observed_passages
 from crm_desktop.domain.money import Money
 
 NOW = datetime(2026, 11, 23, 5, tzinfo=UTC)
@@ -75,7 +75,8 @@ def test_forecast_by_month_keeps_currencies_apart_and_counts_slipped_deals_now()
         deal(expected_close=None),
         deal(expected_close=date(2026, 12, 5), stage="won", status=DealStatus.WON, closed_on=TODAY),
     ]
-    months = forecast(deals, DEFAULT_STAGES, TODAY)
+    months = forecast_weighted(((d.expected_close, weighted(d, DEFAULT_STAGES)) for d in deals
+                                if d.status is DealStatus.OPEN), TODAY)  # as the service feeds it
     assert [m.month for m in months] == [date(2026, 11, 1), date(2026, 12, 1), date(2027, 1, 1), date(2027, 2, 1),
                                          date(2027, 3, 1), date(2027, 4, 1)]  # fmt: skip
     assert months[0].weighted == {"INR": Money(10_00_000_00, "INR")} and months[0].deals == 2
@@ -84,19 +85,16 @@ def test_forecast_by_month_keeps_currencies_apart_and_counts_slipped_deals_now()
 
 
 def test_observed_win_rates_need_enough_closed_deals():
-    history = {}
-    closed = []
+    # (stage, won, days from first entering it to closing): one per closed deal and stage it went through.
+    passages = []
     for i in range(12):
         won = i < 3  # 3 of the 12 that reached "proposal" were won
-        entered = NOW - timedelta(days=40)
-        history[i] = [("lead", entered - timedelta(days=20)), ("proposal", entered)]
-        closed.append(deal(id=i, stage="won" if won else "lost", status=DealStatus.WON if won else DealStatus.LOST,
-                           lost_reason="" if won else "price", closed_on=(entered + timedelta(days=10 + i)).date()))  # fmt: skip
-    seen = observed(closed, history, DEFAULT_STAGES)
+        passages += [("lead", won, 30 + i), ("proposal", won, 10 + i)]
+    seen = observed_passages(passages, DEFAULT_STAGES)
     assert seen["proposal"].closed == 12 and seen["proposal"].win_rate == 25
     assert seen["proposal"].median_days == 16  # 10..21 days: median 15.5 rounds to 16
     assert seen["negotiation"].closed == 0 and seen["negotiation"].win_rate is None
-    few = observed(closed[:5], history, DEFAULT_STAGES)
+    few = observed_passages(passages[:10], DEFAULT_STAGES)
     assert few["proposal"].closed == 5 and few["proposal"].win_rate is None  # not enough to say
 
 
