@@ -7,9 +7,9 @@ user scrolls. data() for a cached row is a dict lookup and a tuple index.
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
-from datetime import UTC, datetime
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -144,7 +144,26 @@ def local_day_text(seconds: int) -> str:
     """A stored instant (seconds since 1970, 0 for never) as the user's local date."""
     if not seconds:
         return ""
-    return datetime.fromtimestamp(seconds, UTC).astimezone().strftime("%Y-%m-%d")
+    # time.localtime rather than datetime.strftime: strftime imports a module on every call, which
+    # PySide's import hook makes the dearest part of a row.
+    day = time.localtime(seconds)
+    return f"{day.tm_year:04d}-{day.tm_mon:02d}-{day.tm_mday:02d}"
+
+
+class _Page:
+    """One page of the list: its summaries, read in one query, and the rows made from them as they are
+    first looked at (a keystroke's first screen makes the rows it shows, not the whole page)."""
+
+    __slots__ = ("summaries", "rows", "_trashed", "_fonts", "_warmth")
+
+    def __init__(self, summaries: list[ContactSummary | None], trashed: bool, fonts: dict[str, QFont],
+                 warmth: Warmth | None):  # fmt: skip
+        self.summaries = summaries
+        self.rows: list[_Row | None] = [None] * len(summaries)
+        self._trashed, self._fonts, self._warmth = trashed, fonts, warmth
+
+    def build(self, summary: ContactSummary) -> _Row:
+        return _row(summary, self._trashed, self._fonts, self._warmth)
 
 
 class ContactTableModel(QAbstractTableModel):
@@ -166,7 +185,7 @@ class ContactTableModel(QAbstractTableModel):
         self._query = query
         self._page_size = page_size
         self._max_pages = max_pages
-        self._pages: OrderedDict[int, list[_Row | None]] = OrderedDict()
+        self._pages: OrderedDict[int, _Page] = OrderedDict()
         self._last_page = -1  # the page the last lookup used: its LRU place is already right
         self._fonts = ScriptFonts()
         self.pages_fetched = 0  # for tests and benchmarks: how many page queries ran
@@ -402,17 +421,20 @@ class ContactTableModel(QAbstractTableModel):
         elif page_no != self._last_page:
             self._pages.move_to_end(page_no)
         self._last_page = page_no
-        return page[offset] if offset < len(page) else None
+        if offset >= len(page.rows):
+            return None
+        built = page.rows[offset]
+        if built is None and page.summaries[offset] is not None:
+            built = page.rows[offset] = page.build(page.summaries[offset])
+        return built
 
-    def _fetch(self, page_no: int) -> list[_Row | None]:
+    def _fetch(self, page_no: int) -> _Page:
         start = page_no * self._page_size
         ids = self._ids_between(start, start + self._page_size)
-        summaries = self._contacts.summaries(ids)
-        trashed = self._query.trashed
-        fonts = self._fonts.current()
+        found = self._contacts.summaries(ids)
         # A card purged since the query ran has no summary: its row stays blank until the next refresh.
-        judge = self._warmth() if self._warmth is not None else None
-        page = [_row(summaries[i], trashed, fonts, judge) if i in summaries else None for i in ids]
+        page = _Page([found.get(i) for i in ids], self._query.trashed, self._fonts.current(),
+                     self._warmth() if self._warmth is not None else None)  # fmt: skip
         self.pages_fetched += 1
         self._pages[page_no] = page
         while len(self._pages) > self._max_pages:
