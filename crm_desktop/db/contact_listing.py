@@ -175,6 +175,11 @@ class ContactListing:
         where, params = self.where(query)
         return self.conn.execute(f"SELECT count(*) FROM contacts c WHERE {where}", params).fetchone()[0]
 
+    def any(self, query: ContactQuery) -> bool:
+        """Whether anything matches: stops at the first match (a count reads every one)."""
+        where, params = self.where(query)
+        return self.conn.execute(f"SELECT EXISTS (SELECT 1 FROM contacts c WHERE {where})", params).fetchone()[0] == 1
+
     def tab_position(self, query: ContactQuery, tab: str) -> int | None:
         """Row of the first card filed under an A-Z tab, in the list sorted by name, ascending."""
         start = tab_start_key(tab)

@@ -358,6 +358,9 @@ class ContactRepository:
         finally:
             reader.close()
 
+    def any(self, query: ContactQuery = ContactQuery()) -> bool:
+        return self.listing.any(query)
+
     def count(self, query: ContactQuery = ContactQuery()) -> int:
         return self.listing.count(query)
 

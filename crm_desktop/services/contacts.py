@@ -112,6 +112,10 @@ class ContactService:
         Slow for huge lists and safe on a worker thread: the UI calls it off the UI thread."""
         return self.repository.full_length(ids)
 
+    def any(self, query: ContactQuery = ContactQuery()) -> bool:
+        """Whether any card matches (the list's empty state: "no contacts yet" or "none match")."""
+        return self.repository.any(query)
+
     def count(self, query: ContactQuery = ContactQuery()) -> int:
         return self.repository.count(query)
 

@@ -194,3 +194,13 @@ def test_query_tokens_fast_path_splits_exactly_where_the_index_does():
         for text in ("".join(chars), " ".join(chars), "a".join(chars)):
             assert query_tokens(text) == tokens_by_character(normalize(text))
     assert query_tokens("a\U0001F600b 𝐀bc") == ["a", "b", "Abc"]  # outside the BMP: the careful path
+
+
+def test_any_says_whether_something_matches_without_counting(workspace, people):
+    contacts = workspace.contacts
+    assert contacts.any() and contacts.any(ContactQuery(text="jose"))
+    assert not contacts.any(ContactQuery(text="nobody-like-this"))
+    assert not contacts.any(ContactQuery(trashed=True))
+    contacts.trash(list(people.values()))
+    assert not contacts.any()  # the Trash does not count as contacts in the list
+    assert contacts.any(ContactQuery(trashed=True))

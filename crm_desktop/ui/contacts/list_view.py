@@ -169,7 +169,7 @@ class ContactListView(QWidget):
         rows = self.model.rowCount()
         if rows:
             self.list_stack.setCurrentWidget(self.table)
-        elif self._contacts.count() == 0:
+        elif not self._contacts.any():
             self.list_stack.setCurrentWidget(self.no_contacts)
         else:
             text = self.search.text().strip()
