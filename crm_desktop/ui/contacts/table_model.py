@@ -187,6 +187,8 @@ class ContactTableModel(QAbstractTableModel):
         self._max_pages = max_pages
         self._pages: OrderedDict[int, _Page] = OrderedDict()
         self._last_page = -1  # the page the last lookup used: its LRU place is already right
+        # The row data() answered last: Qt asks about seven roles per cell, and a row's cells in turn.
+        self._hot_number, self._hot_row = -1, None
         self._fonts = ScriptFonts()
         self.pages_fetched = 0  # for tests and benchmarks: how many page queries ran
         self._length_known.connect(self._grow_to)
@@ -251,7 +253,7 @@ class ContactTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids = ids
         self._ids_query = query
-        self._pages.clear()
+        self._forget_pages()
         self.endResetModel()
         self.searching_changed.emit(False)
 
@@ -267,7 +269,7 @@ class ContactTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids = self._search(hint)
         self._ids_query = query
-        self._pages.clear()
+        self._forget_pages()
         self.endResetModel()
 
     def _search(self, hint: int | None) -> Sequence[int]:
@@ -310,6 +312,7 @@ class ContactTableModel(QAbstractTableModel):
         last_page = max(0, first_changed - 1) // self._page_size  # it was cut short at the old end
         for page_no in [p for p in self._pages if p >= last_page]:
             del self._pages[page_no]
+        self._hot_number = -1
 
     def wait_for_length(self, timeout: float = 10.0) -> bool:
         """Until the background count (if any) has finished (tests and benchmarks); False on timeout."""
@@ -398,7 +401,12 @@ class ContactTableModel(QAbstractTableModel):
                 return None
             row = self._row(index.row())
             return None if row is None else row[6]
-        row = self._row(index.row())
+        number = index.row()
+        if number == self._hot_number:
+            row = self._hot_row
+        else:
+            row = self._hot_row = self._row(number)
+            self._hot_number = number
         if row is None:
             return None
         column = index.column()
@@ -440,6 +448,10 @@ class ContactTableModel(QAbstractTableModel):
         while len(self._pages) > self._max_pages:
             self._pages.popitem(last=False)
         return page
+
+    def _forget_pages(self) -> None:
+        self._pages.clear()
+        self._hot_number = -1
 
     def cached_pages(self) -> int:
         return len(self._pages)

@@ -11,9 +11,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
-    QProxyStyle,
-    QStyle,
-    QStyleOption,
     QTableView,
     QWidget,
 )
@@ -23,23 +20,9 @@ from crm_desktop.ui.contacts.table_model import COLUMNS, NAME_COLUMN, ContactTab
 # First-start widths (the user's own are remembered); the last visible column takes the rest.
 COLUMN_WIDTHS = (200, 160, 130, 200, 110, 95, 80, 120, 110, 110, 120)
 MIN_COLUMN_WIDTH = 60
-CELL_MARGIN = 6  # pixels each side of a cell's text: an Urdu name aligned right next to a phone aligned left
 # A bigger selection (Ctrl+A on a long list) is not read id by id: across a refresh it is kept as "every row"
 # (or as the current row alone), and the card follows the current row without reading the rest.
 KEPT_BY_ID = 10_000
-
-
-class _RoomyCells(QProxyStyle):
-    """The application's style with wider text margins in the cells (Qt's are about 3 pixels)."""
-
-    def pixelMetric(self, metric: QStyle.PixelMetric, option: QStyleOption | None = None,
-                    widget: QWidget | None = None) -> int:
-        if metric == QStyle.PixelMetric.PM_FocusFrameHMargin:
-            return CELL_MARGIN - 1  # the item text margin is this plus one
-        if metric == QStyle.PixelMetric.PM_HeaderMargin:
-            return CELL_MARGIN  # column titles start where the cells' text does
-        return super().pixelMetric(metric, option, widget)
-
 _SELECT_ROW = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
 
 
@@ -50,12 +33,11 @@ class ContactTable(QTableView):
                  hidden: Iterable[int] = ()):
         super().__init__(parent)
         self.setObjectName(name)
-        self._cell_style = _RoomyCells()
-        self._cell_style.setParent(self)
-        self.setStyle(self._cell_style)
         self.setModel(model)
         # Qt's own delegate paints every cell, without a call into Python per cell: the model's roles say
-        # each cell's direction, alignment and script font (see bidi.py).
+        # each cell's direction, alignment and script font (see bidi.py). The cells keep the style's own
+        # text margins: a Python QProxyStyle that widened them was asked about three pixel metrics per
+        # cell, a fifth of a keystroke's painting at a million cards.
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -69,7 +51,6 @@ class ContactTable(QTableView):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(int(self.fontMetrics().height() * 1.7))
         header = self.horizontalHeader()
-        header.setStyle(self._cell_style)
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
