@@ -79,6 +79,8 @@ def many(workspace):
         ContactQuery(text="imr"),
         ContactQuery(text="imr", descending=True),
         ContactQuery(text="khan1"),
+        ContactQuery(text="co"),  # every card: three pages, the last read from the end
+        ContactQuery(text="co", descending=True),
         ContactQuery(),
         ContactQuery(descending=True),
         ContactQuery(sort=SortColumn.COMPANY),
@@ -91,6 +93,9 @@ def many(workspace):
 def test_lazy_ids_match_the_sorted_query(many, query):
     ids = many.contacts.search_ids(query)
     expected = expected_order(many, query)
+    if not getattr(ids, "exact", True):  # a search longer than a page starts provisional (see below)
+        assert query.text and len(ids) == PAGE < len(expected)
+        ids.settle(many.contacts.full_length(ids))
     assert len(ids) == len(expected) == many.contacts.count(query)
     assert list(ids) == expected
     assert [ids[i] for i in range(len(ids))] == expected  # page by page, from both ends

@@ -183,7 +183,8 @@ class ContactListView(QWidget):
         self.status_changed.emit(self.status_text())
 
     def status_text(self) -> str:
-        return counted("ContactListView", "%n contact", "%n contacts", self.model.rowCount())
+        text = counted("ContactListView", "%n contact", "%n contacts", self.model.rowCount())
+        return self.tr("%1 or more").replace("%1", text) if self.model.length_is_provisional() else text
 
     # ---- selection and the card -------------------------------------------------------------------
 
