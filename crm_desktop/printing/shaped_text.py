@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import uharfbuzz
 from bidi.mirror import MIRRORED
@@ -33,8 +33,10 @@ DESCENT_ARABIC = 0.634
 SIMPLE_BELOW = "\u0590"  # text wholly below Hebrew: left to right, in NotoSans, no shaping needed
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
+# Named tuples, not frozen dataclasses: one or two per distinct line of a run, and much cheaper to make.
+
+
+class Run(NamedTuple):
     """A piece of a line in one font and one direction, in drawing order."""
 
     text: str  # a plain str, or "" for a shaped run (see words)
@@ -45,8 +47,7 @@ class Run:
     source: str = ""  # the characters it draws, in logical order
 
 
-@dataclass(frozen=True, slots=True)
-class ShapedLine:
+class ShapedLine(NamedTuple):
     text: str  # the logical text, as typed
     bold: bool
     rtl: bool  # the line's base direction
