@@ -242,7 +242,7 @@ def _width_at_1pt(font: str):
     return pdfmetrics.getFont(font).stringWidth
 
 
-@functools.lru_cache(maxsize=20_000)
+@functools.lru_cache(maxsize=50_000)  # a 10,000-label run has some 30,000 distinct lines
 def shape_line(text: str, bold: bool = False, rtl: bool | None = None) -> ShapedLine:
     """The line measured and ordered for drawing. rtl: its base direction; None: its own (P2)."""
     register_fonts()

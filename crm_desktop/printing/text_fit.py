@@ -13,7 +13,7 @@ import functools
 import unicodedata
 from typing import NamedTuple
 
-from crm_desktop.printing.shaped_text import ASCENT, DESCENT_LATIN, ShapedLine, base_is_rtl, shape_line
+from crm_desktop.printing.shaped_text import ASCENT, DESCENT_LATIN, ShapedLine, shape_line
 
 PT = 25.4 / 72  # mm per point
 MIN_PADDING = 1.5  # mm, the least blank margin inside a label
@@ -89,8 +89,9 @@ def fit_block(lines: list[BlockLine], width: float, height: float, max_size: flo
     pad_x, pad_y = padding(width, height)
     room_w, room_h = (width - 2 * pad_x) / PT, (height - 2 * pad_y) / PT  # points
     max_size = usual_size(height) if max_size is None else max_size
-    block_rtl = next((rtl for rtl in map(_strong_direction, [line.text for line in lines]) if rtl is not None), False)
-    shaped = [_shape(line.text, line.bold, block_rtl) for line in lines]
+    directions = [_strong_direction(line.text) for line in lines]
+    block_rtl = next((rtl for rtl in directions if rtl is not None), False)
+    shaped = [shape_line(line.text, line.bold, block_rtl if rtl is None else rtl) for line, rtl in zip(lines, directions)]
     wrapped = truncated = False
     if not shaped:
         return FittedBlock((), max_size, block_rtl)
@@ -126,9 +127,10 @@ def _strong_direction(text: str) -> bool | None:
     return None
 
 
-@functools.lru_cache(maxsize=50_000)
 def _shape(text: str, bold: bool, block_rtl: bool) -> ShapedLine:
-    return shape_line(text, bold, base_is_rtl(text, block_rtl))
+    """The line in its own direction, the block's when it has no strong character."""
+    rtl = _strong_direction(text)
+    return shape_line(text, bold, block_rtl if rtl is None else rtl)
 
 
 def _wrap_to_fit(lines: list[BlockLine], block_rtl: bool, room_w: float, room_h: float, start: float):
