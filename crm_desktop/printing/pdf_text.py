@@ -24,6 +24,7 @@ class Pen:
         self.doc = canvas._doc
         self.bodies: dict[tuple[str, bool, bool, float], str] = {}
         self.words: dict[tuple[str, str, float], str] = {}
+        self.word_parts: dict[tuple[str, str], tuple[str, ...]] = {}  # a shaped word's code, less its size
         self.ascii: dict[str, tuple[str, dict[int, str]] | None] = {}  # font -> (first subset's name, codes)
         self.numbers: dict[float, str] = {}  # positions and sizes as PDF writes them: they repeat label after label
 
@@ -65,10 +66,30 @@ class Pen:
         key = (glyphs, font, size)  # a ShapedStr hashes and compares as its glyph string
         code = self.words.get(key)
         if code is None:
-            scratch = self.canvas.beginText(0, 0)
-            scratch.setFont(font, size)  # so the code names its font and subset itself
-            code = self.words[key] = scratch._formatText(glyphs)
+            parts = self.word_parts.get((glyphs, font))
+            if parts is None:
+                code = self._format(font, glyphs, size)
+                self.word_parts[(glyphs, font)] = self._size_free(font, glyphs, size, code)
+            elif parts:
+                code = _font_size(size).join(parts)
+            else:
+                code = self._format(font, glyphs, size)
+            self.words[key] = code
         return code
+
+    def _format(self, font: str, glyphs: ShapedStr, size: float) -> str:
+        scratch = self.canvas.beginText(0, 0)
+        scratch.setFont(font, size)  # so the code names its font and subset itself
+        return scratch._formatText(glyphs)
+
+    def _size_free(self, font: str, glyphs: ShapedStr, size: float, code: str) -> tuple[str, ...]:
+        """A shaped word's code around its size, so another size costs a join rather than reportlab's
+        formatting again; () when the size shows elsewhere too (a glyph raised or lowered: Ts), or
+        when the size operands are not found exactly once per font subset the word draws from."""
+        parts = tuple(code.split(_font_size(size)))
+        if " Ts" in code or len(parts) - 1 != len(getFont(font).splitString(glyphs, self.doc)):
+            return ()
+        return parts
 
     def _plain(self, font_name: str, value: str, size: float) -> str:
         size_text = self._number(size)
@@ -93,6 +114,12 @@ class Pen:
                 codes[code] = chr(parts[0][1][0])
             self.ascii[font_name] = (font.getSubsetInternalName(0, self.doc), codes)
         return self.ascii[font_name]
+
+
+def _font_size(size: float) -> str:
+    """The size operands a reportlab text object writes after a font's name: its size and default
+    leading (1.2 times the size)."""
+    return f"{fp_str(size)} Tf {fp_str(size * 1.2)} TL"
 
 
 def _move(code: list[str], at: float, to: float) -> float:
