@@ -69,6 +69,13 @@ def bidi_levels(text: str, rtl: bool) -> str:
         if all(unicodedata.bidirectional(ch) == "BN" for ch in others):
             return _with_boundary_neutrals(text, rtl, others)
         return "".join(map(chr, full_levels(text, rtl)))
+    return _stand_in_levels(stand_ins, rtl)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _stand_in_levels(stand_ins: str, rtl: bool) -> str:
+    """Levels by the characters' classes alone, kept: lines differing only in their digits or letters
+    ("مکان نمبر 16" and "مکان نمبر 24") share them."""
     stretches = [m.group() for m in _STRETCH.finditer(stand_ins)]
     levels = _short_levels("".join(s[:2] for s in stretches), rtl)
     return "".join(levels[i] * len(s) for i, s in zip(_starts(stretches), stretches))

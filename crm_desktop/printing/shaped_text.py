@@ -112,14 +112,23 @@ def _scripts(text: str, bold: bool) -> str:
     letters = text.translate(_SCRIPT_LETTERS)
     if "." not in letters:
         return letters
-    resolved = list(letters)
+    pieces = []
+    at = 0
     for shared in _SHARED.finditer(letters):
         start, end = shared.span()
         before = letters[start - 1] if start else ""
         after = letters[end] if end < len(letters) else ""
-        for i in range(start, end):
-            resolved[i] = _shared_script(text[i], before, after, bold)
-    return "".join(resolved)
+        pieces += (letters[at:start], _shared_stretch(text[start:end], before, after, bold))
+        at = end
+    pieces.append(letters[at:])
+    return "".join(pieces)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _shared_stretch(chars: str, before: str, after: str, bold: bool) -> str:
+    """Script letters of a stretch of shared characters (", ", " 12 "), kept: the same stretches
+    come back line after line."""
+    return "".join([_shared_script(ch, before, after, bold) for ch in chars])
 
 
 @functools.cache
@@ -132,13 +141,14 @@ def _shared_script(ch: str, before: str, after: str, bold: bool) -> str:
     return "l"
 
 
-def _visual_order(runs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
-    """Rule L2: from the highest level down to the lowest odd one, reverse every stretch at or above it."""
+def _visual_order(runs: list[tuple]) -> list[tuple]:
+    """Rule L2 over runs whose first item is their level: from the highest level down to the lowest
+    odd one, reverse every stretch at or above it."""
     if not runs:
         return runs
     order = list(runs)
-    highest = max(level for level, _, _ in order)
-    lowest_odd = min((level for level, _, _ in order if level % 2), default=highest + 1)
+    highest = max(run[0] for run in order)
+    lowest_odd = min((run[0] for run in order if run[0] % 2), default=highest + 1)
     for level in range(highest, lowest_odd - 1, -1):
         i = 0
         while i < len(order):
@@ -242,6 +252,23 @@ def _width_at_1pt(font: str):
     return pdfmetrics.getFont(font).stringWidth
 
 
+@functools.lru_cache(maxsize=20_000)
+def _runs(scripts: str, levels: str) -> tuple[tuple[int, int, str, bool], ...]:
+    """A line's runs in drawing order, as (start, stop, script letter, right to left), from a script
+    letter and a bidi level per character: lines of the same make-up ("House 12, Street 4" and
+    "House 31, Street 9") share them."""
+    bounds = sorted({m.end() for m in _STRETCH.finditer(scripts)} | {m.end() for m in _STRETCH.finditer(levels)})
+    logical = []
+    start = 0
+    for stop in bounds:
+        logical.append((ord(levels[start]), start, stop, scripts[start]))
+        start = stop
+    return tuple((start, stop, script, level % 2 == 1) for level, start, stop, script in _visual_order(logical))
+
+
+_FONTS = {bold: {letter: font_name(script, bold) for letter, script in _SCRIPT.items() if script} for bold in (False, True)}
+
+
 @functools.lru_cache(maxsize=50_000)  # a 10,000-label run has some 30,000 distinct lines
 def shape_line(text: str, bold: bool = False, rtl: bool | None = None) -> ShapedLine:
     """The line measured and ordered for drawing. rtl: its base direction; None: its own (P2)."""
@@ -260,13 +287,8 @@ def shape_line(text: str, bold: bool = False, rtl: bool | None = None) -> Shaped
         levels = bidi_levels(text, base_rtl)
     else:
         levels = "\0" * len(text)  # Devanagari, Tamil: one left-to-right level, no bidi needed
-    bounds = sorted({m.end() for m in _STRETCH.finditer(scripts)} | {m.end() for m in _STRETCH.finditer(levels)})
-    logical: list[tuple[int, str, str]] = []
-    start = 0
-    for stop in bounds:
-        logical.append((ord(levels[start]), font_name(_SCRIPT[scripts[start]], bold), text[start:stop]))
-        start = stop
-    runs = tuple(_shaped_run(piece, font, level % 2 == 1) for level, font, piece in _visual_order(logical))
+    fonts = _FONTS[bool(bold)]
+    runs = tuple(_shaped_run(text[start:stop], fonts[script], rtl) for start, stop, script, rtl in _runs(scripts, levels))
     arabic = _LETTER["arabic"] in scripts
     return ShapedLine(text, bold, base_rtl, runs, sum(r.width for r in runs), ASCENT,
                       DESCENT_ARABIC if arabic else DESCENT_LATIN)  # fmt: skip
