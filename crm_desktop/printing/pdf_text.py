@@ -54,13 +54,19 @@ class Pen:
         for run in line.runs:
             if run.words:
                 for glyphs, offset in run.words:
-                    at = _move(code, at, x + offset * size)
+                    at = self._move(code, at, x + offset * size)
                     code.append(self._shaped(run.font, glyphs, size))
             elif run.text:
-                at = _move(code, at, x)
+                at = self._move(code, at, x)
                 code.append(self._plain(run.font, run.text, size))
             x += run.width * size
         return " ".join(code)
+
+    def _move(self, code: list[str], at: float, to: float) -> float:
+        """Move the text line's start from `at` to `to` (Td is relative to the last line start)."""
+        if abs(to - at) > 1e-4:
+            code.append(f"{self._number(to - at)} 0 Td")
+        return to
 
     def _shaped(self, font: str, glyphs: ShapedStr, size: float) -> str:
         key = (glyphs, font, size)  # a ShapedStr hashes and compares as its glyph string
@@ -85,9 +91,12 @@ class Pen:
     def _size_free(self, font: str, glyphs: ShapedStr, size: float, code: str) -> tuple[str, ...]:
         """A shaped word's code around its size, so another size costs a join rather than reportlab's
         formatting again; () when the size shows elsewhere too (a glyph raised or lowered: Ts), or
-        when the size operands are not found exactly once per font subset the word draws from."""
+        when the size operands are not found exactly once per font subset the word draws from (the
+        code starts with one font switch: operands found once are that one)."""
         parts = tuple(code.split(_font_size(size)))
-        if " Ts" in code or len(parts) - 1 != len(getFont(font).splitString(glyphs, self.doc)):
+        if " Ts" in code:
+            return ()
+        if len(parts) > 2 and len(parts) - 1 != len(getFont(font).splitString(glyphs, self.doc)):
             return ()
         return parts
 
@@ -120,13 +129,6 @@ def _font_size(size: float) -> str:
     """The size operands a reportlab text object writes after a font's name: its size and default
     leading (1.2 times the size)."""
     return f"{fp_str(size)} Tf {fp_str(size * 1.2)} TL"
-
-
-def _move(code: list[str], at: float, to: float) -> float:
-    """Move the text line's start from `at` to `to` (Td is relative to the last line start)."""
-    if abs(to - at) > 1e-4:
-        code.append(f"{fp_str(to - at)} 0 Td")
-    return to
 
 
 def pen(canvas) -> Pen:

@@ -90,6 +90,7 @@ _STRETCH = re.compile(r"(.)\1*", re.DOTALL)
 # Embeddings, overrides and isolates have done their work once the levels are known; drawn, a font
 # without them shows a box or a tick (NotoNaskhArabic has none).
 _BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+_ANY_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")  # searched first: rare, and translate is slow on misses
 
 
 class _ScriptLetters(dict):
@@ -166,7 +167,8 @@ def _visual_order(runs: list[tuple]) -> list[tuple]:
 @functools.lru_cache(maxsize=20_000)
 def _shaped_run(text: str, font: str, rtl: bool) -> Run:
     source = text
-    text = text.translate(_BIDI_CONTROLS)
+    if _ANY_BIDI_CONTROL.search(text):
+        text = text.translate(_BIDI_CONTROLS)
     if rtl and not any(_is_strong_rtl(ch) for ch in text):
         # Only shared characters at a right-to-left level: reverse them and mirror brackets ourselves
         # (HarfBuzz would guess left to right for them).
