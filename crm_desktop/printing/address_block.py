@@ -26,8 +26,9 @@ class CountryFormat:
     name: str  # the country's name as an international address writes it (upper-case English)
 
     # Each line format split once into literals and field letters (see _fill), with whether it is the
-    # name line (bold): [0] for lines, [1] for latin_lines (indexed by "is the address in Latin").
-    compiled: tuple[tuple[tuple[tuple[str, ...], bool], ...], ...]
+    # name line (bold) and, for a line that is one field alone ("%A"), that field's letter: [0] for
+    # lines, [1] for latin_lines (indexed by "is the address in Latin").
+    compiled: tuple[tuple[tuple[tuple[str, ...], bool, str], ...], ...]
     has_names_line: bool
 
 
@@ -41,7 +42,7 @@ def country_format(code: str) -> CountryFormat:
                "country_area": "S", "postal_code": "Z", "sorting_code": "X"}  # fmt: skip
     upper = frozenset(letters[f] for f in rules.upper_fields if f in letters)
     lines, latin_lines = tuple(rules.address_format.split("%n")), tuple(rules.address_latin_format.split("%n"))
-    compiled = tuple(tuple((_pieces(line), "%N" in line) for line in formats) for formats in (lines, latin_lines))
+    compiled = tuple(tuple(_compiled(line) for line in formats) for formats in (lines, latin_lines))
     return CountryFormat(lines, latin_lines, upper, rules.country_name if code else "", compiled,
                          "%N" in "".join(lines))  # fmt: skip
 
@@ -69,11 +70,11 @@ def address_lines(name: str | list[str], company: str, address: Address, home_co
     for letter in fmt.upper:
         values[letter] = values[letter].upper()
     lines: list[BlockLine] = []
-    for pieces, bold in fmt.compiled[latin]:
-        text = _fill(pieces, values)
+    for pieces, bold, field in fmt.compiled[latin]:
+        text = values[field].strip(" ,-") if field else _fill(pieces, values)
         for piece in text.split("\n") if "\n" in text else (text,):
-            if piece.strip():
-                lines.append(BlockLine(" ".join(piece.split()), bold))
+            if piece := " ".join(piece.split()):  # runs of spaces as one; nothing for a blank line
+                lines.append(BlockLine(piece, bold))
     if values["N"] and not fmt.has_names_line:
         lines.insert(0, BlockLine(values["N"], bold=True))
     if address.country and country != home_country.upper() and fmt.name:
@@ -97,8 +98,10 @@ def _fill(pieces: tuple[str, ...], values: dict[str, str]) -> str:
     return out.strip(" ,-")
 
 
-def _pieces(line_format: str) -> tuple[str, ...]:
-    return tuple(_FIELD.split(line_format))
+def _compiled(line_format: str) -> tuple[tuple[str, ...], bool, str]:
+    pieces = tuple(_FIELD.split(line_format))
+    alone = pieces[1] if len(pieces) == 3 and not pieces[0] and not pieces[2] else ""
+    return pieces, "%N" in line_format, alone
 
 
 def _is_latin(text: str) -> bool:
