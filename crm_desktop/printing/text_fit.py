@@ -95,13 +95,15 @@ def fit_block(lines: list[BlockLine], width: float, height: float, max_size: flo
     wrapped = truncated = False
     if not shaped:
         return FittedBlock((), max_size, block_rtl)
-    by_width = min((room_w / s.width for s in shaped if s.width), default=max_size)
-    by_height = room_h / sum([s.ascent + s.descent for s in shaped])
+    by_width = min([room_w / s.width for s in shaped if s.width], default=max_size)
+    ems = sum([s.ascent + s.descent for s in shaped])  # the block's height at 1 pt
+    by_height = room_h / ems
     size = _floor(min(max_size, by_width, by_height))
     if size < MIN_SIZE:
         wrapped = True
         size, shaped, truncated = _wrap_to_fit(lines, block_rtl, room_w, room_h, max(_floor(min(max_size, by_height)), FLOOR_SIZE))
-    block_h = sum([s.ascent + s.descent for s in shaped]) * size * PT
+        ems = sum([s.ascent + s.descent for s in shaped])
+    block_h = ems * size * PT
     y = pad_y + max(0.0, (height - 2 * pad_y - block_h) / 2)
     placed = []
     for s in shaped:
