@@ -31,6 +31,7 @@ ASCENT = 1.069
 DESCENT_LATIN = 0.293
 DESCENT_ARABIC = 0.634
 SIMPLE_BELOW = "\u0590"  # text wholly below Hebrew: left to right, in NotoSans, no shaping needed
+_NOT_SIMPLE = re.compile("[\u0590-\U0010ffff]")  # found at once in most non-Latin lines, unlike max()
 
 
 # Named tuples, not frozen dataclasses: one or two per distinct line of a run, and much cheaper to make.
@@ -82,10 +83,16 @@ def _coverage(font: str) -> frozenset[int]:
 
 
 # Scripts as one letter per character, so a line's fonts come from str.translate and regexes rather
-# than a Python loop over its characters.
-_LETTER = {"latin": "l", "arabic": "a", "devanagari": "d", "tamil": "t", None: "."}
+# than a Python loop over its characters. A character every script shares (space, digit, punctuation)
+# becomes its class instead: a private-use character whose bits say which fonts have it and whether it
+# is an invisible format character. Those classes alone decide which neighbour's font each takes, so
+# lines of one make-up ("House 12, Street 4" and "House 31, Street 9") share the answer.
+_LETTER = {"latin": "l", "arabic": "a", "devanagari": "d", "tamil": "t"}
 _SCRIPT = {letter: script for script, letter in _LETTER.items()}
-_SHARED = re.compile(r"\.+")
+_FONT_BIT = {(letter, bold): 1 << (2 * i + bold) for i, letter in enumerate(_SCRIPT) for bold in (False, True)}
+_FORMAT_BIT = 1 << len(_FONT_BIT)
+_CLASS_BASE = 0xE000
+_SHARED = re.compile("[\ue000-\ue1ff]+")
 _STRETCH = re.compile(r"(.)\1*", re.DOTALL)
 # Embeddings, overrides and isolates have done their work once the levels are known; drawn, a font
 # without them shows a box or a tick (NotoNaskhArabic has none).
@@ -94,11 +101,22 @@ _ANY_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")  # searched first
 
 
 class _ScriptLetters(dict):
-    """str.translate table, filled on first sight of each character."""
+    """str.translate table to script letters and shared classes, filled on first sight of each
+    character (the fonts registered: a class needs their coverage)."""
 
     def __missing__(self, code: int) -> str:
-        value = self[code] = _LETTER[script_of_char(chr(code))]
+        ch = chr(code)
+        script = script_of_char(ch)
+        value = self[code] = _LETTER[script] if script else _shared_class(ch)
         return value
+
+
+def _shared_class(ch: str) -> str:
+    bits = _FORMAT_BIT if unicodedata.category(ch) == "Cf" else 0
+    for (letter, bold), bit in _FONT_BIT.items():
+        if ord(ch) in _coverage(font_name(_SCRIPT[letter], bold)):
+            bits |= bit
+    return chr(_CLASS_BASE + bits)
 
 
 _SCRIPT_LETTERS = _ScriptLetters()
@@ -110,34 +128,30 @@ def _scripts(text: str, bold: bool) -> str:
     for one): the script before it, else the one after, else Latin. An invisible format character
     (ZWNJ, ZWJ) always stays in its neighbour's run: HarfBuzz must see it between the letters it
     parts or joins, and hides it when the font has no glyph for it."""
-    letters = text.translate(_SCRIPT_LETTERS)
-    if "." not in letters:
-        return letters
+    return _resolved(text.translate(_SCRIPT_LETTERS), bool(bold))
+
+
+@functools.lru_cache(maxsize=20_000)
+def _resolved(letters: str, bold: bool) -> str:
+    """Script letters and shared classes to script letters alone (see _scripts)."""
     pieces = []
     at = 0
     for shared in _SHARED.finditer(letters):
         start, end = shared.span()
         before = letters[start - 1] if start else ""
         after = letters[end] if end < len(letters) else ""
-        pieces += (letters[at:start], _shared_stretch(text[start:end], before, after, bold))
+        pieces.append(letters[at:start])
+        pieces += [_shared_script(ord(ch) - _CLASS_BASE, before, after, bold) for ch in letters[start:end]]
         at = end
     pieces.append(letters[at:])
     return "".join(pieces)
 
 
-@functools.lru_cache(maxsize=20_000)
-def _shared_stretch(chars: str, before: str, after: str, bold: bool) -> str:
-    """Script letters of a stretch of shared characters (", ", " 12 "), kept: the same stretches
-    come back line after line."""
-    return "".join([_shared_script(ch, before, after, bold) for ch in chars])
-
-
-@functools.cache
-def _shared_script(ch: str, before: str, after: str, bold: bool) -> str:
-    if unicodedata.category(ch) == "Cf":
+def _shared_script(bits: int, before: str, after: str, bold: bool) -> str:
+    if bits & _FORMAT_BIT:
         return before or after or "l"
     for candidate in (before, after):
-        if candidate and ord(ch) in _coverage(font_name(_SCRIPT[candidate], bold)):
+        if candidate and bits & _FONT_BIT[candidate, bold]:
             return candidate
     return "l"
 
@@ -268,7 +282,7 @@ def _runs(scripts: str, levels: str) -> tuple[tuple[int, int, str, bool], ...]:
     return tuple((start, stop, script, level % 2 == 1) for level, start, stop, script in _visual_order(logical))
 
 
-_FONTS = {bold: {letter: font_name(script, bold) for letter, script in _SCRIPT.items() if script} for bold in (False, True)}
+_FONTS = {bold: {letter: font_name(script, bold) for letter, script in _SCRIPT.items()} for bold in (False, True)}
 
 
 @functools.lru_cache(maxsize=50_000)  # a 10,000-label run has some 30,000 distinct lines
@@ -276,7 +290,7 @@ def shape_line(text: str, bold: bool = False, rtl: bool | None = None) -> Shaped
     """The line measured and ordered for drawing. rtl: its base direction; None: its own (P2)."""
     register_fonts()
     text = unicodedata.normalize("NFC", text)
-    if not text or (not rtl and (text.isascii() or max(text) < SIMPLE_BELOW)):
+    if not text or (not rtl and (text.isascii() or not _NOT_SIMPLE.search(text))):
         # Latin, Greek, Cyrillic: one run in NotoSans, nothing to order or shape (most labels). Not in a
         # right-to-left line, where "(5) 12" has its own order.
         font = _LATIN[bool(bold)]
