@@ -104,5 +104,8 @@ def _compiled(line_format: str) -> tuple[tuple[str, ...], bool, str]:
     return pieces, "%N" in line_format, alone
 
 
+_BEYOND_LATIN = re.compile("[\u0250-\U0010ffff]")  # a search stops at the first; max() reads every character
+
+
 def _is_latin(text: str) -> bool:
-    return not text or max(text) < "\u0250"
+    return not _BEYOND_LATIN.search(text)
