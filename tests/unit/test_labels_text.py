@@ -289,3 +289,14 @@ def test_shared_characters_take_a_neighbours_font_only_when_it_has_them():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 9)))
         for bold in (False, True):
             assert _scripts(text, bold) == rule(text, bold), text
+
+
+def test_every_right_to_left_character_is_in_the_blocks_needs_bidi_looks_at():
+    import unicodedata
+
+    from crm_desktop.printing.bidi_levels import _MAY_BE_RIGHT_TO_LEFT, needs_bidi
+
+    missed = [code for code in range(0x110000) if unicodedata.bidirectional(chr(code)) in ("R", "AL", "AN")
+              and not _MAY_BE_RIGHT_TO_LEFT.match(chr(code))]  # fmt: skip
+    assert missed == []
+    assert needs_bidi("Flat 3, مکان") and needs_bidi("Tel ١٢٣") and not needs_bidi("दुकान नंबर 224, (B-Wing)")
