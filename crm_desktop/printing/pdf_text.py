@@ -35,7 +35,10 @@ class Pen:
             if len(self.bodies) > 50_000:
                 self.bodies.clear()
             body = self.bodies[key] = self._body(line, size)
-        self.canvas._code.append(f"BT 1 0 0 1 {self._number(x)} {self._number(y)} Tm {body} ET")
+        numbers = self.numbers  # read directly: two lookups per line, and the method call costs more than they do
+        x_text = numbers.get(x) or self._number(x)
+        y_text = numbers.get(y) or self._number(y)
+        self.canvas._code.append(f"BT 1 0 0 1 {x_text} {y_text} Tm {body} ET")
 
     def _number(self, value: float) -> str:
         text = self.numbers.get(value)
