@@ -97,7 +97,7 @@ class Pen:
         when the size operands are not found exactly once per font subset the word draws from (the
         code starts with one font switch: operands found once are that one)."""
         parts = tuple(code.split(_font_size(size)))
-        if " Ts" in code:
+        if " Ts" in code or len(parts) < 2:
             return ()
         if len(parts) > 2 and len(parts) - 1 != len(getFont(font).splitString(glyphs, self.doc)):
             return ()

@@ -31,7 +31,7 @@ ASCENT = 1.069
 DESCENT_LATIN = 0.293
 DESCENT_ARABIC = 0.634
 SIMPLE_BELOW = "\u0590"  # text wholly below Hebrew: left to right, in NotoSans, no shaping needed
-_NOT_SIMPLE = re.compile("[\u0590-\U0010ffff]")  # found at once in most non-Latin lines, unlike max()
+_NOT_SIMPLE = re.compile(f"[{SIMPLE_BELOW}-\U0010ffff]")  # a search stops at the first; max() reads every character
 
 
 # Named tuples, not frozen dataclasses: one or two per distinct line of a run, and much cheaper to make.
@@ -92,7 +92,7 @@ _SCRIPT = {letter: script for script, letter in _LETTER.items()}
 _FONT_BIT = {(letter, bold): 1 << (2 * i + bold) for i, letter in enumerate(_SCRIPT) for bold in (False, True)}
 _FORMAT_BIT = 1 << len(_FONT_BIT)
 _CLASS_BASE = 0xE000
-_SHARED = re.compile("[\ue000-\ue1ff]+")
+_SHARED = re.compile(f"[{chr(_CLASS_BASE)}-{chr(_CLASS_BASE + 2 * _FORMAT_BIT - 1)}]+")
 _STRETCH = re.compile(r"(.)\1*", re.DOTALL)
 # Embeddings, overrides and isolates have done their work once the levels are known; drawn, a font
 # without them shows a box or a tick (NotoNaskhArabic has none).
@@ -304,7 +304,7 @@ def shape_line(text: str, bold: bool = False, rtl: bool | None = None) -> Shaped
     else:
         levels = "\0" * len(text)  # Devanagari, Tamil: one left-to-right level, no bidi needed
     fonts = _FONTS[bool(bold)]
-    runs = tuple(_shaped_run(text[start:stop], fonts[script], rtl) for start, stop, script, rtl in _runs(scripts, levels))
+    runs = tuple(_shaped_run(text[start:stop], fonts[script], run_rtl) for start, stop, script, run_rtl in _runs(scripts, levels))
     arabic = _LETTER["arabic"] in scripts
     return ShapedLine(text, bold, base_rtl, runs, sum(r.width for r in runs), ASCENT,
                       DESCENT_ARABIC if arabic else DESCENT_LATIN)  # fmt: skip
