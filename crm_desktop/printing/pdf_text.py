@@ -27,6 +27,7 @@ class Pen:
         self.word_parts: dict[tuple[str, str], tuple[str, ...]] = {}  # a shaped word's code, less its size
         self.ascii: dict[str, tuple[str, dict[int, str]] | None] = {}  # font -> (first subset's name, codes)
         self.numbers: dict[float, str] = {}  # positions and sizes as PDF writes them: they repeat label after label
+        self.scratch = None
 
     def write(self, x: float, y: float, line: ShapedLine, size: float) -> None:
         key = (line.text, line.bold, line.rtl, size)
@@ -87,9 +88,10 @@ class Pen:
         return code
 
     def _format(self, font: str, glyphs: ShapedStr, size: float) -> str:
-        scratch = self.canvas.beginText(0, 0)
-        scratch.setFont(font, size)  # so the code names its font and subset itself
-        return scratch._formatText(glyphs)
+        if self.scratch is None:
+            self.scratch = self.canvas.beginText(0, 0)  # one text object formats every word: it keeps no code
+        self.scratch.setFont(font, size)  # so the code names its font and subset itself
+        return self.scratch._formatText(glyphs)
 
     def _size_free(self, font: str, glyphs: ShapedStr, size: float, code: str) -> tuple[str, ...]:
         """A shaped word's code around its size, so another size costs a join rather than reportlab's
