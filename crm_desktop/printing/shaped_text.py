@@ -187,11 +187,12 @@ def _shaped_run(text: str, font: str, rtl: bool) -> Run:
         # Only shared characters at a right-to-left level: reverse them and mirror brackets ourselves
         # (HarfBuzz would guess left to right for them).
         text = "".join(MIRRORED.get(ch, ch) for ch in reversed(text))
-    if font.startswith(font_name("latin")):
-        return Run(text, font, pdfmetrics.stringWidth(text, font, 1), rtl, (), source)
+    if font.startswith(_LATIN[False]):
+        return Run(text, font, _width_at_1pt(font)(text, 1), rtl, (), source)
     # Word by word: shaping never reaches across a space, and the same words (streets, cities) come
     # back on label after label, so each is shaped once.
     words = text.split(" ")
+    space = _space(font)
     placed = []
     x = 0.0
     for word in reversed(words) if rtl else words:
@@ -199,8 +200,8 @@ def _shaped_run(text: str, font: str, rtl: bool) -> Run:
             glyphs, word_width = _shaped_word(word, font, not rtl)
             placed.append((glyphs, x))
             x += word_width
-        x += _space(font)
-    return Run("", font, x - _space(font), rtl, tuple(placed), source)
+        x += space
+    return Run("", font, x - space, rtl, tuple(placed), source)
 
 
 @functools.lru_cache(maxsize=50_000)
