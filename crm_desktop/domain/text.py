@@ -51,6 +51,8 @@ def normalize(text: str) -> str:
 def query_tokens(query: str) -> list[str]:
     """Words of a search box text, in the same form as the index holds them."""
     text = normalize(query)
+    if not text:
+        return []  # an empty search box: no need for the separators' table (65,536 characters classified)
     if _ASTRAL.search(text) is None:  # the usual case: one C-speed pass
         return text.translate(_separators()).split()
     return tokens_by_character(text)

@@ -53,9 +53,17 @@ def _may_pair(ch: str) -> bool:
 _STAND_INS = _StandIns()
 
 
+# Every character of bidi class R, AL or AN lies in these blocks (Hebrew to Arabic Extended-A, the RLM,
+# the Hebrew and Arabic presentation forms, the right-to-left blocks beyond the BMP; a test checks the
+# whole of Unicode): a line with none of them needs no closer look.
+_MAY_BE_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]")
+
+
 def needs_bidi(text: str) -> bool:
     """Whether a left-to-right line needs the algorithm: it holds a right-to-left letter (bidi class R
     or AL) or an Arabic-Indic digit (AN: the neutrals between two such numbers go right to left)."""
+    if not _MAY_BE_RIGHT_TO_LEFT.search(text):
+        return False  # Devanagari, Tamil, Latin: the usual left-to-right line
     stand_ins = text.translate(_STAND_INS)
     return _STAND_IN["R"] in stand_ins or _STAND_IN["AL"] in stand_ins or _STAND_IN["AN"] in stand_ins
 
@@ -69,6 +77,13 @@ def bidi_levels(text: str, rtl: bool) -> str:
         if all(unicodedata.bidirectional(ch) == "BN" for ch in others):
             return _with_boundary_neutrals(text, rtl, others)
         return "".join(map(chr, full_levels(text, rtl)))
+    return _stand_in_levels(stand_ins, rtl)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _stand_in_levels(stand_ins: str, rtl: bool) -> str:
+    """Levels by the characters' classes alone, kept: lines differing only in their digits or letters
+    ("مکان نمبر 16" and "مکان نمبر 24") share them."""
     stretches = [m.group() for m in _STRETCH.finditer(stand_ins)]
     levels = _short_levels("".join(s[:2] for s in stretches), rtl)
     return "".join(levels[i] * len(s) for i, s in zip(_starts(stretches), stretches))

@@ -3,15 +3,16 @@ top-left corner. The PDF writer and the dialog's preview (QPainter) both draw fr
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from crm_desktop.printing.label_templates import LabelTemplate, Rect
 from crm_desktop.printing.text_fit import BlockLine, FittedBlock, fit_block, padding
 
 
-@dataclass(frozen=True, slots=True)
-class LabelLayout:
+class LabelLayout(NamedTuple):  # a tuple: one per label, cheaper to make than a frozen dataclass
     slot: int  # 0-based position on its sheet, across then down
     rect: Rect  # the label, mm from the page's top-left corner
     block: FittedBlock | None  # None: a position left empty (start at label N)
@@ -43,9 +44,13 @@ def sheet_layout(template: LabelTemplate, labels: Sequence[Sequence[BlockLine]],
     per_sheet = template.per_sheet
     first = number * per_sheet - (start - 1)  # the label index at this sheet's first position
     placed = []
-    for slot in range(per_sheet):
+    for slot, rect in enumerate(_slots(template)):
         index = first + slot
-        rect = template.slot(slot)
         block = fit_block(list(labels[index]), rect.width, rect.height) if 0 <= index < len(labels) else None
         placed.append(LabelLayout(slot, rect, block))
     return SheetLayout(number, template.page_width, template.page_height, tuple(placed))
+
+
+@functools.lru_cache(maxsize=32)
+def _slots(template: LabelTemplate) -> tuple[Rect, ...]:
+    return tuple(template.slot(slot) for slot in range(template.per_sheet))

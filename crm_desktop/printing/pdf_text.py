@@ -24,8 +24,10 @@ class Pen:
         self.doc = canvas._doc
         self.bodies: dict[tuple[str, bool, bool, float], str] = {}
         self.words: dict[tuple[str, str, float], str] = {}
+        self.word_parts: dict[tuple[str, str], tuple[str, ...]] = {}  # a shaped word's code, less its size
         self.ascii: dict[str, tuple[str, dict[int, str]] | None] = {}  # font -> (first subset's name, codes)
         self.numbers: dict[float, str] = {}  # positions and sizes as PDF writes them: they repeat label after label
+        self.scratch = None
 
     def write(self, x: float, y: float, line: ShapedLine, size: float) -> None:
         key = (line.text, line.bold, line.rtl, size)
@@ -34,7 +36,10 @@ class Pen:
             if len(self.bodies) > 50_000:
                 self.bodies.clear()
             body = self.bodies[key] = self._body(line, size)
-        self.canvas._code.append(f"BT 1 0 0 1 {self._number(x)} {self._number(y)} Tm {body} ET")
+        numbers = self.numbers  # read directly: two lookups per line, and the method call costs more than they do
+        x_text = numbers.get(x) or self._number(x)
+        y_text = numbers.get(y) or self._number(y)
+        self.canvas._code.append(f"BT 1 0 0 1 {x_text} {y_text} Tm {body} ET")
 
     def _number(self, value: float) -> str:
         text = self.numbers.get(value)
@@ -53,22 +58,52 @@ class Pen:
         for run in line.runs:
             if run.words:
                 for glyphs, offset in run.words:
-                    at = _move(code, at, x + offset * size)
+                    at = self._move(code, at, x + offset * size)
                     code.append(self._shaped(run.font, glyphs, size))
             elif run.text:
-                at = _move(code, at, x)
+                at = self._move(code, at, x)
                 code.append(self._plain(run.font, run.text, size))
             x += run.width * size
         return " ".join(code)
+
+    def _move(self, code: list[str], at: float, to: float) -> float:
+        """Move the text line's start from `at` to `to` (Td is relative to the last line start)."""
+        if abs(to - at) > 1e-4:
+            code.append(f"{self._number(to - at)} 0 Td")
+        return to
 
     def _shaped(self, font: str, glyphs: ShapedStr, size: float) -> str:
         key = (glyphs, font, size)  # a ShapedStr hashes and compares as its glyph string
         code = self.words.get(key)
         if code is None:
-            scratch = self.canvas.beginText(0, 0)
-            scratch.setFont(font, size)  # so the code names its font and subset itself
-            code = self.words[key] = scratch._formatText(glyphs)
+            parts = self.word_parts.get((glyphs, font))
+            if parts is None:
+                code = self._format(font, glyphs, size)
+                self.word_parts[(glyphs, font)] = self._size_free(font, glyphs, size, code)
+            elif parts:
+                code = _font_size(size).join(parts)
+            else:
+                code = self._format(font, glyphs, size)
+            self.words[key] = code
         return code
+
+    def _format(self, font: str, glyphs: ShapedStr, size: float) -> str:
+        if self.scratch is None:
+            self.scratch = self.canvas.beginText(0, 0)  # one text object formats every word: it keeps no code
+        self.scratch.setFont(font, size)  # so the code names its font and subset itself
+        return self.scratch._formatText(glyphs)
+
+    def _size_free(self, font: str, glyphs: ShapedStr, size: float, code: str) -> tuple[str, ...]:
+        """A shaped word's code around its size, so another size costs a join rather than reportlab's
+        formatting again; () when the size shows elsewhere too (a glyph raised or lowered: Ts), or
+        when the size operands are not found exactly once per font subset the word draws from (the
+        code starts with one font switch: operands found once are that one)."""
+        parts = tuple(code.split(_font_size(size)))
+        if " Ts" in code or len(parts) < 2:
+            return ()
+        if len(parts) > 2 and len(parts) - 1 != len(getFont(font).splitString(glyphs, self.doc)):
+            return ()
+        return parts
 
     def _plain(self, font_name: str, value: str, size: float) -> str:
         size_text = self._number(size)
@@ -95,11 +130,10 @@ class Pen:
         return self.ascii[font_name]
 
 
-def _move(code: list[str], at: float, to: float) -> float:
-    """Move the text line's start from `at` to `to` (Td is relative to the last line start)."""
-    if abs(to - at) > 1e-4:
-        code.append(f"{fp_str(to - at)} 0 Td")
-    return to
+def _font_size(size: float) -> str:
+    """The size operands a reportlab text object writes after a font's name: its size and default
+    leading (1.2 times the size)."""
+    return f"{fp_str(size)} Tf {fp_str(size * 1.2)} TL"
 
 
 def pen(canvas) -> Pen:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import uharfbuzz
 from bidi.mirror import MIRRORED
@@ -31,10 +31,13 @@ ASCENT = 1.069
 DESCENT_LATIN = 0.293
 DESCENT_ARABIC = 0.634
 SIMPLE_BELOW = "\u0590"  # text wholly below Hebrew: left to right, in NotoSans, no shaping needed
+_NOT_SIMPLE = re.compile(f"[{SIMPLE_BELOW}-\U0010ffff]")  # a search stops at the first; max() reads every character
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
+# Named tuples, not frozen dataclasses: one or two per distinct line of a run, and much cheaper to make.
+
+
+class Run(NamedTuple):
     """A piece of a line in one font and one direction, in drawing order."""
 
     text: str  # a plain str, or "" for a shaped run (see words)
@@ -45,8 +48,7 @@ class Run:
     source: str = ""  # the characters it draws, in logical order
 
 
-@dataclass(frozen=True, slots=True)
-class ShapedLine:
+class ShapedLine(NamedTuple):
     text: str  # the logical text, as typed
     bold: bool
     rtl: bool  # the line's base direction
@@ -81,22 +83,40 @@ def _coverage(font: str) -> frozenset[int]:
 
 
 # Scripts as one letter per character, so a line's fonts come from str.translate and regexes rather
-# than a Python loop over its characters.
-_LETTER = {"latin": "l", "arabic": "a", "devanagari": "d", "tamil": "t", None: "."}
+# than a Python loop over its characters. A character every script shares (space, digit, punctuation)
+# becomes its class instead: a private-use character whose bits say which fonts have it and whether it
+# is an invisible format character. Those classes alone decide which neighbour's font each takes, so
+# lines of one make-up ("House 12, Street 4" and "House 31, Street 9") share the answer.
+_LETTER = {"latin": "l", "arabic": "a", "devanagari": "d", "tamil": "t"}
 _SCRIPT = {letter: script for script, letter in _LETTER.items()}
-_SHARED = re.compile(r"\.+")
+_FONT_BIT = {(letter, bold): 1 << (2 * i + bold) for i, letter in enumerate(_SCRIPT) for bold in (False, True)}
+_FORMAT_BIT = 1 << len(_FONT_BIT)
+_CLASS_BASE = 0xE000
+_SHARED = re.compile(f"[{chr(_CLASS_BASE)}-{chr(_CLASS_BASE + 2 * _FORMAT_BIT - 1)}]+")
 _STRETCH = re.compile(r"(.)\1*", re.DOTALL)
 # Embeddings, overrides and isolates have done their work once the levels are known; drawn, a font
 # without them shows a box or a tick (NotoNaskhArabic has none).
 _BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+_ANY_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")  # searched first: rare, and translate is slow on misses
 
 
 class _ScriptLetters(dict):
-    """str.translate table, filled on first sight of each character."""
+    """str.translate table to script letters and shared classes, filled on first sight of each
+    character (the fonts registered: a class needs their coverage)."""
 
     def __missing__(self, code: int) -> str:
-        value = self[code] = _LETTER[script_of_char(chr(code))]
+        ch = chr(code)
+        script = script_of_char(ch)
+        value = self[code] = _LETTER[script] if script else _shared_class(ch)
         return value
+
+
+def _shared_class(ch: str) -> str:
+    bits = _FORMAT_BIT if unicodedata.category(ch) == "Cf" else 0
+    for (letter, bold), bit in _FONT_BIT.items():
+        if ord(ch) in _coverage(font_name(_SCRIPT[letter], bold)):
+            bits |= bit
+    return chr(_CLASS_BASE + bits)
 
 
 _SCRIPT_LETTERS = _ScriptLetters()
@@ -108,36 +128,42 @@ def _scripts(text: str, bold: bool) -> str:
     for one): the script before it, else the one after, else Latin. An invisible format character
     (ZWNJ, ZWJ) always stays in its neighbour's run: HarfBuzz must see it between the letters it
     parts or joins, and hides it when the font has no glyph for it."""
-    letters = text.translate(_SCRIPT_LETTERS)
-    if "." not in letters:
-        return letters
-    resolved = list(letters)
+    return _resolved(text.translate(_SCRIPT_LETTERS), bool(bold))
+
+
+@functools.lru_cache(maxsize=20_000)
+def _resolved(letters: str, bold: bool) -> str:
+    """Script letters and shared classes to script letters alone (see _scripts)."""
+    pieces = []
+    at = 0
     for shared in _SHARED.finditer(letters):
         start, end = shared.span()
         before = letters[start - 1] if start else ""
         after = letters[end] if end < len(letters) else ""
-        for i in range(start, end):
-            resolved[i] = _shared_script(text[i], before, after, bold)
-    return "".join(resolved)
+        pieces.append(letters[at:start])
+        pieces += [_shared_script(ord(ch) - _CLASS_BASE, before, after, bold) for ch in letters[start:end]]
+        at = end
+    pieces.append(letters[at:])
+    return "".join(pieces)
 
 
-@functools.cache
-def _shared_script(ch: str, before: str, after: str, bold: bool) -> str:
-    if unicodedata.category(ch) == "Cf":
+def _shared_script(bits: int, before: str, after: str, bold: bool) -> str:
+    if bits & _FORMAT_BIT:
         return before or after or "l"
     for candidate in (before, after):
-        if candidate and ord(ch) in _coverage(font_name(_SCRIPT[candidate], bold)):
+        if candidate and bits & _FONT_BIT[candidate, bold]:
             return candidate
     return "l"
 
 
-def _visual_order(runs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
-    """Rule L2: from the highest level down to the lowest odd one, reverse every stretch at or above it."""
+def _visual_order(runs: list[tuple]) -> list[tuple]:
+    """Rule L2 over runs whose first item is their level: from the highest level down to the lowest
+    odd one, reverse every stretch at or above it."""
     if not runs:
         return runs
     order = list(runs)
-    highest = max(level for level, _, _ in order)
-    lowest_odd = min((level for level, _, _ in order if level % 2), default=highest + 1)
+    highest = max(run[0] for run in order)
+    lowest_odd = min((run[0] for run in order if run[0] % 2), default=highest + 1)
     for level in range(highest, lowest_odd - 1, -1):
         i = 0
         while i < len(order):
@@ -155,16 +181,18 @@ def _visual_order(runs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]
 @functools.lru_cache(maxsize=20_000)
 def _shaped_run(text: str, font: str, rtl: bool) -> Run:
     source = text
-    text = text.translate(_BIDI_CONTROLS)
+    if _ANY_BIDI_CONTROL.search(text):
+        text = text.translate(_BIDI_CONTROLS)
     if rtl and not any(_is_strong_rtl(ch) for ch in text):
         # Only shared characters at a right-to-left level: reverse them and mirror brackets ourselves
         # (HarfBuzz would guess left to right for them).
         text = "".join(MIRRORED.get(ch, ch) for ch in reversed(text))
-    if font.startswith(font_name("latin")):
-        return Run(text, font, pdfmetrics.stringWidth(text, font, 1), rtl, (), source)
+    if font.startswith(_LATIN[False]):
+        return Run(text, font, _width_at_1pt(font)(text, 1), rtl, (), source)
     # Word by word: shaping never reaches across a space, and the same words (streets, cities) come
     # back on label after label, so each is shaped once.
     words = text.split(" ")
+    space = _space(font)
     placed = []
     x = 0.0
     for word in reversed(words) if rtl else words:
@@ -172,8 +200,8 @@ def _shaped_run(text: str, font: str, rtl: bool) -> Run:
             glyphs, word_width = _shaped_word(word, font, not rtl)
             placed.append((glyphs, x))
             x += word_width
-        x += _space(font)
-    return Run("", font, x - _space(font), rtl, tuple(placed), source)
+        x += space
+    return Run("", font, x - space, rtl, tuple(placed), source)
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -242,11 +270,28 @@ def _width_at_1pt(font: str):
 
 
 @functools.lru_cache(maxsize=20_000)
+def _runs(scripts: str, levels: str) -> tuple[tuple[int, int, str, bool], ...]:
+    """A line's runs in drawing order, as (start, stop, script letter, right to left), from a script
+    letter and a bidi level per character: lines of the same make-up ("House 12, Street 4" and
+    "House 31, Street 9") share them."""
+    bounds = sorted({m.end() for m in _STRETCH.finditer(scripts)} | {m.end() for m in _STRETCH.finditer(levels)})
+    logical = []
+    start = 0
+    for stop in bounds:
+        logical.append((ord(levels[start]), start, stop, scripts[start]))
+        start = stop
+    return tuple((start, stop, script, level % 2 == 1) for level, start, stop, script in _visual_order(logical))
+
+
+_FONTS = {bold: {letter: font_name(script, bold) for letter, script in _SCRIPT.items()} for bold in (False, True)}
+
+
+@functools.lru_cache(maxsize=50_000)  # a 10,000-label run has some 30,000 distinct lines
 def shape_line(text: str, bold: bool = False, rtl: bool | None = None) -> ShapedLine:
     """The line measured and ordered for drawing. rtl: its base direction; None: its own (P2)."""
     register_fonts()
     text = unicodedata.normalize("NFC", text)
-    if not text or (not rtl and (text.isascii() or max(text) < SIMPLE_BELOW)):
+    if not text or (not rtl and (text.isascii() or not _NOT_SIMPLE.search(text))):
         # Latin, Greek, Cyrillic: one run in NotoSans, nothing to order or shape (most labels). Not in a
         # right-to-left line, where "(5) 12" has its own order.
         font = _LATIN[bool(bold)]
@@ -259,13 +304,8 @@ def shape_line(text: str, bold: bool = False, rtl: bool | None = None) -> Shaped
         levels = bidi_levels(text, base_rtl)
     else:
         levels = "\0" * len(text)  # Devanagari, Tamil: one left-to-right level, no bidi needed
-    bounds = sorted({m.end() for m in _STRETCH.finditer(scripts)} | {m.end() for m in _STRETCH.finditer(levels)})
-    logical: list[tuple[int, str, str]] = []
-    start = 0
-    for stop in bounds:
-        logical.append((ord(levels[start]), font_name(_SCRIPT[scripts[start]], bold), text[start:stop]))
-        start = stop
-    runs = tuple(_shaped_run(piece, font, level % 2 == 1) for level, font, piece in _visual_order(logical))
+    fonts = _FONTS[bool(bold)]
+    runs = tuple(_shaped_run(text[start:stop], fonts[script], run_rtl) for start, stop, script, run_rtl in _runs(scripts, levels))
     arabic = _LETTER["arabic"] in scripts
     return ShapedLine(text, bold, base_rtl, runs, sum(r.width for r in runs), ASCENT,
                       DESCENT_ARABIC if arabic else DESCENT_LATIN)  # fmt: skip

@@ -189,3 +189,17 @@ def test_a_label_name_replaces_the_name_unless_the_option_is_off(workspace):
     assert plan.labels[0].lines[0].text == "The Khan Family"
     plain = workspace.labels.plan("avery-5160", Recipients.selection([saved.id]), LabelOptions(use_label_names=False))
     assert plain.labels[0].lines[0].text == "Imran Khan"
+
+
+def test_a_labels_job_pauses_garbage_collection_and_leaves_no_young_objects_behind():
+    import gc
+
+    from crm_desktop.printing.labels_pdf import gc_paused
+
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+        made = [[n] for n in range(50_000)]
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    # What the job made is in the oldest generation, not left for a young collection to walk.
+    assert any(found is made for found in gc.get_objects(generation=2))

@@ -253,3 +253,50 @@ def test_two_labels_sharing_a_line_share_its_runs_and_draw_it_identically():
 def test_urdu_digits_read_left_to_right(text, number):
     # HarfBuzz guesses right to left from their Arabic script; the number must still read 1-2-3.
     assert number in visual_words(shape_line(text))
+
+
+def test_shared_characters_take_a_neighbours_font_only_when_it_has_them():
+    # Fonts of lines of one make-up are solved once; checked against the rule itself, character by character.
+    import random
+    import unicodedata
+
+    from reportlab.pdfbase import pdfmetrics
+
+    from crm_desktop.printing.fonts import register_fonts, script_of_char
+    from crm_desktop.printing.shaped_text import _LETTER, _scripts
+
+    def rule(text, bold):
+        letters = [_LETTER[s] if (s := script_of_char(ch)) else None for ch in text]
+        result = []
+        for i, ch in enumerate(text):
+            if letters[i]:
+                result.append(letters[i])
+                continue
+            before = next((letters[j] for j in range(i - 1, -1, -1) if letters[j]), "") if i else ""
+            after = next((letters[j] for j in range(i + 1, len(text)) if letters[j]), "")
+            if unicodedata.category(ch) == "Cf":
+                result.append(before or after or "l")
+                continue
+            covering = [c for c in (before, after) if c and ord(ch) in pdfmetrics.getFont(
+                font_name({v: k for k, v in _LETTER.items()}[c], bold)).face.charToGlyph]  # fmt: skip
+            result.append(covering[0] if covering else "l")
+        return "".join(result)
+
+    register_fonts()
+    pieces = ["کراچی", "نمبر", "दिल्ली", "சென்னை", "Road", " ", "  ", "12", "۱۲", "،", ",", "(", ")", "«", "—", "\u200c", "/"]
+    rng = random.Random(5)
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 9)))
+        for bold in (False, True):
+            assert _scripts(text, bold) == rule(text, bold), text
+
+
+def test_every_right_to_left_character_is_in_the_blocks_needs_bidi_looks_at():
+    import unicodedata
+
+    from crm_desktop.printing.bidi_levels import _MAY_BE_RIGHT_TO_LEFT, needs_bidi
+
+    missed = [code for code in range(0x110000) if unicodedata.bidirectional(chr(code)) in ("R", "AL", "AN")
+              and not _MAY_BE_RIGHT_TO_LEFT.match(chr(code))]  # fmt: skip
+    assert missed == []
+    assert needs_bidi("Flat 3, مکان") and needs_bidi("Tel ١٢٣") and not needs_bidi("दुकान नंबर 224, (B-Wing)")

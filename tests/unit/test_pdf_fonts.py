@@ -29,3 +29,17 @@ def test_every_script_embeds_its_font_and_latin_stays_extractable(tmp_path):
         assert "José Müller, 42 Main St." in page.extract_text()
         fonts = {c["fontname"].split("+")[-1] for c in page.chars}
     assert {"NotoSans-Regular", "NotoNaskhArabic-Regular", "NotoSansDevanagari-Regular", "NotoSansTamil-Regular"} <= fonts
+
+
+def test_a_shaped_word_at_a_second_size_is_written_as_reportlab_formats_it(tmp_path):
+    # The pen formats a shaped word once and writes it at other sizes by swapping the size operands.
+    canvas = Canvas(str(tmp_path / "sizes.pdf"), pagesize=A6)
+    writer = pen(canvas)
+    for text in ["کراچی، پاکستان", "नई दिल्ली", "கொழும்பு"]:
+        for run in shape_line(text).runs:
+            for glyphs, _ in run.words:
+                for size in (11, 8.75, 6.5):
+                    scratch = canvas.beginText(0, 0)
+                    scratch.setFont(run.font, size)
+                    assert writer._shaped(run.font, glyphs, size) == scratch._formatText(glyphs)
+    assert writer.word_parts and all(writer.word_parts.values())  # the sizes were swapped, not reformatted
