@@ -337,6 +337,11 @@ class ContactRepository:
         """Ids of every matching card in display order: the contact list model holds just these."""
         return self.listing.ids(query)
 
+    @staticmethod
+    def search_ids_on(query: ContactQuery, conn: sqlite3.Connection) -> Sequence[int]:
+        """search_ids() through another connection; a lazy list reads through it while it is open."""
+        return ContactListing(conn).ids(query)
+
     def sorts_all(self, query: ContactQuery) -> bool:
         return self.listing.sorts_all(query)
 

@@ -3,6 +3,7 @@ chunk of ids at a time (two queries per chunk rather than five per contact)."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -19,8 +20,9 @@ class LabelRow:
     sort_key: str  # the list's name order
 
 
-def label_rows(database: Database, ids: Sequence[int]) -> Iterator[LabelRow]:
-    """Rows for the live contacts among ids, in the order of ids."""
+def label_rows(database: Database | sqlite3.Connection, ids: Sequence[int]) -> Iterator[LabelRow]:
+    """Rows for the live contacts among ids, in the order of ids (through a reader connection of its own
+    when a worker thread asks)."""
     for chunk in _chunks(ids):
         marks = ",".join("?" * len(chunk))
         rows = {

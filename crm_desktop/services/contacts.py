@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
 from collections.abc import Callable, Sequence
 
 from crm_desktop.db.contacts import ContactRepository
@@ -99,6 +100,10 @@ class ContactService:
         """True when the query's list is read and sorted whole (seconds at a million cards): see
         search_ids_apart()."""
         return self.repository.sorts_all(query)
+
+    def search_ids_on(self, query: ContactQuery, conn: sqlite3.Connection) -> Sequence[int]:
+        """search_ids() read through another connection (a worker's reader)."""
+        return self.repository.search_ids_on(query, conn)
 
     def search_ids_apart(self, query: ContactQuery, cancelled: Callable[[], bool]) -> Sequence[int] | None:
         """search_ids() for a worker thread (its own reader connection); None if cancelled() meanwhile."""

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import enum
 import json
-from collections.abc import Callable, Sequence
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -105,7 +106,8 @@ class LabelPlan:
 
 class LabelService:
     def __init__(self, database: Database, settings: SettingsRepository, changes: ChangeBus,
-                 home_country: Callable[[], str], ids_for: Callable[[ContactQuery], Sequence[int]]):  # fmt: skip
+                 home_country: Callable[[], str],
+                 ids_for: Callable[[ContactQuery, sqlite3.Connection], Sequence[int]]):  # fmt: skip
         self._database = database
         self._settings = settings
         self._changes = changes
@@ -182,17 +184,24 @@ class LabelService:
         if not 1 <= options.start <= template.per_sheet:
             raise LabelError(f"Start at label 1 to {template.per_sheet}: a {template.name} sheet has "
                              f"{template.per_sheet} labels.")  # fmt: skip
-        ids = self._recipient_ids(recipients)
-        if not ids:
-            raise LabelError("No contacts to print labels for: the search, tag or selection is empty.")
-        with gc_paused():
-            return self._plan(template, ids, options)
-
-    def _plan(self, template: LabelTemplate, ids: list[int], options: LabelOptions) -> LabelPlan:
         home = self._home_country().upper()
+        # The contacts are read on a connection of the plan's own: the Labels dialog plans on a worker
+        # thread while the window goes on using the main connection.
+        reader = self._database.reader()
+        try:
+            ids = self._recipient_ids(recipients, reader)
+            if not ids:
+                raise LabelError("No contacts to print labels for: the search, tag or selection is empty.")
+            with gc_paused():
+                return self._plan(template, label_rows(reader, ids), options, home)
+        finally:
+            reader.close()
+
+    def _plan(self, template: LabelTemplate, contacts: Iterable[LabelRow], options: LabelOptions,
+              home: str) -> LabelPlan:  # fmt: skip
         rows: list[tuple[LabelRow, object]] = []
         skipped = []
-        for row in label_rows(self._database, ids):
+        for row in contacts:
             address = next((a for a in row.contact.addresses if usable(a)), None)
             if address is None:
                 skipped.append(Skipped(row.contact.id, row.contact.display_name or f"#{row.contact.id}"))
@@ -206,10 +215,10 @@ class LabelService:
         labels = tuple(self._label(group, options, home) for group in groups)
         return LabelPlan(template, options, labels, tuple(skipped))
 
-    def _recipient_ids(self, recipients: Recipients) -> list[int]:
+    def _recipient_ids(self, recipients: Recipients, reader: sqlite3.Connection) -> list[int]:
         if recipients.ids is not None:
             return list(dict.fromkeys(recipients.ids))
-        ids = self._ids_for(recipients.query or ContactQuery())
+        ids = self._ids_for(recipients.query or ContactQuery(), reader)
         if not getattr(ids, "exact", True):
             ids.settle(self._database.full_length(ids))
         return list(ids)

@@ -46,7 +46,7 @@ class Workspace:
         from crm_desktop.services.labels import LabelService
 
         return LabelService(self.database, SettingsRepository(self.database), self.changes,
-                            lambda: self.preferences.default_region, self.contacts.search_ids)  # fmt: skip
+                            lambda: self.preferences.default_region, self.contacts.search_ids_on)  # fmt: skip
 
     @property
     def path(self) -> Path:

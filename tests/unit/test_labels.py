@@ -203,3 +203,14 @@ def test_a_labels_job_pauses_garbage_collection_and_leaves_no_young_objects_behi
     assert gc.isenabled() and gc.get_freeze_count() == 0
     # What the job made is in the oldest generation, not left for a young collection to walk.
     assert any(found is made for found in gc.get_objects(generation=2))
+
+
+def test_a_plan_reads_on_a_connection_of_its_own(workspace, people):
+    """The dialog plans on a worker while the window keeps the main connection: a card the window is
+    still saving (its transaction open) is not on the plan, and the window's transaction is untouched."""
+    everyone = Recipients.everyone()
+    before = len(workspace.labels.plan("avery-5160", everyone).labels)
+    with workspace.database.atomic():
+        workspace.contacts.save(person("Hina", "Baig", "7 Mall Road", "Lahore", "54000"))
+        assert len(workspace.labels.plan("avery-5160", everyone).labels) == before
+    assert len(workspace.labels.plan("avery-5160", everyone).labels) == before + 1
