@@ -7,7 +7,7 @@ import pytest
 
 from crm_desktop.domain.contact import Address, Contact, ContactKind
 from crm_desktop.domain.contact_query import ContactQuery
-from crm_desktop.printing.label_templates import TemplateError
+from crm_desktop.printing.label_templates import TemplateError, builtin_templates
 from crm_desktop.printing.text_fit import MIN_PADDING, PT
 from crm_desktop.services.labels import LabelError, LabelOptions, LabelSort, Recipients
 
@@ -134,6 +134,32 @@ def test_a_300_character_street_stays_inside(workspace, people, tmp_path):
         assert inner.x - 0.05 <= ch["x0"] * PT and ch["x1"] * PT <= inner.x + inner.width + 0.05
     words = "".join(c["text"] for c in slots[0])
     assert "Quaideen" in words and "KARACHI-75500" in words
+
+
+# Figures corrected after checking against LibreOffice labels.xml, gLabels, Paper::Specs and Avery's Word
+# templates (see each template's source): left, top, horizontal pitch, vertical pitch, width, height in mm.
+CHECKED_FIGURES = {
+    "avery-5167": (7.62, 12.7, 52.07, 12.7, 44.45, 12.7),  # 0.3" side, 2.05" pitch (was 0.28125" / 2.0625")
+    "avery-l7161": (7.21, 8.82, 66.04, 46.56, 63.5, 46.56),  # was 8.7 mm top, 46.6 mm rows
+    "avery-l7162": (4.65, 13.02, 101.6, 33.87, 99.1, 33.87),  # was 12.9 mm top, 33.9 mm rows
+    "avery-l7651": (4.75, 10.9, 40.6, 21.17, 38.1, 21.17),  # was 10.7 mm top, 21.2 mm rows
+    "zweckform-3474": (0, 0, 70, 37, 70, 37),  # was 0.5 mm top
+}
+
+
+def test_built_in_sheets_carry_the_checked_geometry_and_say_where_it_was_checked():
+    by_key = {t.key: t for t in builtin_templates()}
+    for key, expected in CHECKED_FIGURES.items():
+        t = by_key[key]
+        actual = (t.left_margin, t.top_margin, t.h_pitch, t.v_pitch, t.label_width, t.label_height)
+        assert actual == pytest.approx(expected, abs=0.005), key
+    for t in by_key.values():
+        right = t.page_width - t.left_margin - (t.columns - 1) * t.h_pitch - t.label_width
+        bottom = t.page_height - t.top_margin - (t.rows - 1) * t.v_pitch - t.label_height
+        assert abs(right - t.left_margin) < 0.1, t.key
+        assert abs(bottom - t.top_margin) < 0.1 or t.key == "zweckform-3474", t.key
+        assert "LibreOffice" in t.source or "gLabels" in t.source, t.key
+    assert by_key["zweckform-3474"].top_margin + 8 * 37 == pytest.approx(296)  # the spare 1 mm is at the bottom
 
 
 def test_custom_templates_are_checked_stored_and_listed(workspace):
