@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from crm_desktop.domain.contact_query import ContactQuery
-from crm_desktop.ui.contacts.latest_worker import LatestRequestWorker
+from crm_desktop.ui.latest_worker import LatestRequestWorker
 
 Search = Callable[[ContactQuery, Callable[[], bool]], Sequence[int] | None]
 

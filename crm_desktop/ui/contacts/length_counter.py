@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from crm_desktop.ui.contacts.latest_worker import LatestRequestWorker
+from crm_desktop.ui.latest_worker import LatestRequestWorker
 
 
 class LengthCounter(LatestRequestWorker[Sequence[int], int]):

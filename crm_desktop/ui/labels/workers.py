@@ -14,6 +14,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from crm_desktop.ui.latest_worker import LatestRequestWorker
+
 _log = logging.getLogger(__name__)
 
 
@@ -26,75 +28,42 @@ class Planner(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._lock = threading.Condition()
-        self._waiting: tuple[int, Callable[[], object]] | None = None
-        self._running = False
-        self._generation = 0
-        self._stopped = False
-        self._thread: threading.Thread | None = None
+        self._generation = 0  # of the newest request; asked and bumped on the UI thread only
+        self._worker: LatestRequestWorker[tuple[int, Callable[[], object]], tuple[Signal, object]] = (
+            LatestRequestWorker("labels-plan", "plan the labels", self._plan, self._report, self._crashed))
 
     def request(self, job: Callable[[], object]) -> int:
         """Run job() on the worker; returns the generation its answer will carry."""
-        with self._lock:
-            self._generation += 1
-            if self._stopped:
-                return self._generation
-            self._waiting = (self._generation, job)
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name="labels-plan", daemon=True)
-                self._thread.start()
-            self._lock.notify_all()
-            return self._generation
+        self._generation += 1
+        self._worker.request((self._generation, job))
+        return self._generation
 
     @property
     def generation(self) -> int:
-        with self._lock:
-            return self._generation
+        return self._generation
 
     def busy(self) -> bool:
-        with self._lock:
-            return self._waiting is not None or self._running
+        return self._worker.busy()
 
     def wait(self, timeout: float | None = None) -> bool:
         """Until nothing waits or runs (tests); False on timeout."""
-        with self._lock:
-            return self._lock.wait_for(lambda: self._waiting is None and not self._running, timeout)
+        return self._worker.wait(timeout)
 
     def stop(self, timeout: float | None = 10.0) -> None:
-        with self._lock:
-            self._stopped = True
-            self._waiting = None
-            self._lock.notify_all()
-            thread = self._thread
-        if thread is not None:
-            thread.join(timeout)
+        self._worker.stop(timeout)
 
-    def _run(self) -> None:
-        while True:
-            with self._lock:
-                self._lock.wait_for(lambda: self._waiting is not None or self._stopped)
-                if self._stopped:
-                    return
-                generation, job = self._waiting
-                self._waiting = None
-                self._running = True
-            try:
-                result = job()
-            except ValueError as exc:  # LabelError, TemplateError: a message for the user
-                outcome = (self.failed, generation, str(exc))
-            except Exception:  # noqa: BLE001 - a bug must not kill the worker; it is logged
-                _log.exception("planning labels failed")
-                outcome = (self.failed, generation, self.tr("The labels could not be planned (see the log)."))
-            else:
-                outcome = (self.planned, generation, result)
-            with self._lock:
-                current = generation == self._generation and not self._stopped
-            if current:
-                signal, *args = outcome
-                signal.emit(*args)
-            with self._lock:
-                self._running = False
-                self._lock.notify_all()
+    def _plan(self, request: tuple[int, Callable[[], object]], _cancelled) -> tuple[Signal, object]:
+        try:
+            return self.planned, request[1]()
+        except ValueError as exc:  # LabelError, TemplateError: a message for the user
+            return self.failed, str(exc)
+
+    def _report(self, request: tuple[int, Callable[[], object]], outcome: tuple[Signal, object]) -> None:
+        signal, value = outcome
+        signal.emit(request[0], value)
+
+    def _crashed(self, request: tuple[int, Callable[[], object]]) -> None:  # a bug, logged by the worker
+        self.failed.emit(request[0], self.tr("The labels could not be planned (see the log)."))
 
 
 class PdfWriter(QObject):

@@ -1,4 +1,5 @@
-"""One worker thread that only ever works for the newest request: the list models' slow queries and counts.
+"""One worker thread that only ever works for the newest request: the list models' slow queries and counts,
+the Labels dialog's plans.
 
 A newer request replaces the one waiting and makes the running one stale (its job sees cancelled() turn
 true and may stop early); a stale answer is never reported. Reports are made from the worker thread,
