@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
 from crm_desktop.ui.activities.model import ActivityTableModel, Column
 from crm_desktop.ui.bidi_delegate import BidiItemDelegate
-from crm_desktop.ui.id_table import IdRowsTable
+from crm_desktop.ui.id_table import IdRowsTable, lay_out_as_record_rows
 
 WIDTHS = {Column.WHEN: 130, Column.KIND: 100, Column.CONTACT: 170, Column.SUBJECT: 260, Column.OUTCOME: 110,
           Column.DIRECTION: 85, Column.STATE: 80, Column.RESULT: 95}  # fmt: skip
@@ -20,19 +20,8 @@ class ActivityTable(IdRowsTable):
         self.setObjectName(name)
         self.setModel(model)
         self.setItemDelegate(BidiItemDelegate(self))
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setShowGrid(False)
-        self.setWordWrap(False)
-        self.setAlternatingRowColors(True)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        rows = self.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # Qt never measures rows: 10,000 cost nothing
-        rows.setDefaultSectionSize(int(self.fontMetrics().height() * 1.7))
+        lay_out_as_record_rows(self, QAbstractItemView.SelectionMode.SingleSelection)
         header = self.horizontalHeader()
-        header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         widths = {**WIDTHS, **COMPACT_WIDTHS} if compact else WIDTHS
         for section, column in enumerate(model.columns):

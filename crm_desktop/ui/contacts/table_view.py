@@ -8,7 +8,6 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPo
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QLabel,
     QMenu,
     QTableView,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.ui.contacts.table_model import COLUMNS, NAME_COLUMN, ContactTableModel
+from crm_desktop.ui.id_table import lay_out_as_record_rows
 
 # First-start widths (the user's own are remembered); the last visible column takes the rest.
 COLUMN_WIDTHS = (200, 160, 130, 200, 110, 95, 80, 120, 110, 110, 120)
@@ -38,21 +38,9 @@ class ContactTable(QTableView):
         # each cell's direction, alignment and script font (see bidi.py). The cells keep the style's own
         # text margins: a Python QProxyStyle that widened them was asked about three pixel metrics per
         # cell, a fifth of a keystroke's painting at a million cards.
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setShowGrid(False)
-        self.setWordWrap(False)
-        self.setAlternatingRowColors(True)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        rows = self.verticalHeader()
-        rows.hide()
-        # Fixed, uniform row heights: Qt never measures rows, so a million of them cost nothing.
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(int(self.fontMetrics().height() * 1.7))
+        lay_out_as_record_rows(self, QAbstractItemView.SelectionMode.ExtendedSelection)
         header = self.horizontalHeader()
         header.setSectionsMovable(True)
-        header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for column, width in enumerate(COLUMN_WIDTHS):
             header.resizeSection(column, width)

@@ -29,7 +29,7 @@ from crm_desktop.ui.bidi_delegate import BidiItemDelegate
 from crm_desktop.ui.change_bridge import ChangeBridge
 from crm_desktop.ui.contacts.field_widgets import search_field
 from crm_desktop.ui.contacts.table_view import empty_label
-from crm_desktop.ui.id_table import IdRowsTable
+from crm_desktop.ui.id_table import IdRowsTable, lay_out_as_record_rows
 from crm_desktop.ui.pipeline.deal_table_model import COLUMNS, Column, DealTableModel
 from crm_desktop.ui.plural import counted
 
@@ -51,19 +51,8 @@ class DealTable(IdRowsTable):
         self.setObjectName("dealTable")
         self.setModel(model)
         self.setItemDelegate(BidiItemDelegate(self))
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setShowGrid(False)
-        self.setWordWrap(False)
-        self.setAlternatingRowColors(True)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        rows = self.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(int(self.fontMetrics().height() * 1.7))
+        lay_out_as_record_rows(self, QAbstractItemView.SelectionMode.SingleSelection)
         header = self.horizontalHeader()
-        header.setHighlightSections(False)
         header.setSortIndicatorShown(True)
         header.setSectionsClickable(True)
         for section, column in enumerate(COLUMNS):
