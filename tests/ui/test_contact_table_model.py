@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from crm_desktop.domain.contact import Contact
 from crm_desktop.domain.contact_query import ContactQuery, SortColumn
 from crm_desktop.ui.change_bridge import ChangeBridge
 from crm_desktop.ui.contacts.bidi import RTL_ROLE
+from crm_desktop.ui.contacts.cell_painter import CellPainter
 from crm_desktop.domain.scripts import is_rtl
 from crm_desktop.ui.contacts.table_model import COLUMNS, ID_ROLE, TIME_COLUMN, ContactTableModel
 from crm_desktop.ui.contacts.table_view import ContactTable
@@ -98,31 +98,43 @@ def test_urdu_cells_are_right_aligned_and_rtl(workspace, ids):
     assert hindi_alignment & Qt.AlignmentFlag.AlignLeft and not model.index(hindi, NAME).data(RTL_ROLE)
 
 
-def test_qt_own_delegate_lays_urdu_out_rtl_in_its_bundled_font(qapp, workspace, ids):
-    """Qt's C++ delegate paints the cells: what it draws comes from the model's roles alone."""
+def test_the_cells_are_painted_from_the_models_look_in_their_bundled_fonts(qapp, workspace, ids):
+    """The list's painter draws what ContactTableModel.cell() says: the text (a mixed RTL cell wrapped
+    as an RTL paragraph of its own), its alignment and its script's bundled font."""
     register_fonts()
     workspace.contacts.save(Contact(first_name="علی", last_name="خان", company="خان (Lahore)"))
     view = ContactTable(ContactTableModel(workspace.contacts), "contactTable")
     model = view.contact_model()
-    delegate = view.itemDelegate()
-    assert type(delegate) is QStyledItemDelegate
+    assert isinstance(view.itemDelegate(), CellPainter)
     for name, family, column, painted in (
         ("صدیقی، عائشہ", "Noto Naskh Arabic", NAME, "صدیقی، عائشہ"),  # RTL letters only: as typed
         ("خان، علی", "Noto Naskh Arabic", 1, "\u202bخان (Lahore)\u202c"),  # mixed: an RTL paragraph of its own
         ("செல்வம், முருகன்", "Noto Sans Tamil", NAME, "செல்வம், முருகன்"),
         ("Khan, Imran", None, NAME, "Khan, Imran"),
     ):
-        option = QStyleOptionViewItem()
-        index = model.index(model.row_of(workspace.contacts.search_ids(ContactQuery(text=name))[0]), column)
-        delegate.initStyleOption(option, index)
-        assert option.text == painted
+        row = model.row_of(workspace.contacts.search_ids(ContactQuery(text=name))[0])
+        text, alignment, font, _colour = model.cell(row, column)
+        assert text == painted == model.index(row, column).data()
         rtl = family == "Noto Naskh Arabic"
-        assert bool(option.displayAlignment & Qt.AlignmentFlag.AlignRight) is rtl
-        if family:
-            assert option.font.families()[0] == family
-        else:
-            assert option.font.families() == view.font().families()
+        assert bool(alignment & Qt.AlignmentFlag.AlignRight) is rtl
+        assert (font.families()[0] if font is not None else None) == family
     view.deleteLater()
+
+
+def test_a_repaint_lays_no_text_out_again_and_a_narrow_column_elides(qtbot, workspace, ids):
+    view = ContactTable(ContactTableModel(workspace.contacts), "contactTable")
+    qtbot.addWidget(view)
+    view.resize(1200, 400)
+    view.grab()
+    painter = view.itemDelegate()
+    made = painter.laid_out
+    assert made >= 8  # the names, at least
+    view.grab()
+    assert painter.laid_out == made  # the second paint drew from the cache
+    view.horizontalHeader().resizeSection(NAME, 40)
+    view.grab()
+    shown = [laid.text() for laid, _w, _h in painter._texts.values()]
+    assert "Khan, Imran" in shown and any(t.endswith("\u2026") and t.startswith("K") for t in shown)
 
 
 @pytest.mark.parametrize(

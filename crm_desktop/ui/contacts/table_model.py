@@ -88,6 +88,7 @@ _ROLE_SLOTS = {
     int(SCRIPT_ROLE): _SCRIPT,
 }
 _ID_ROLE = int(ID_ROLE)
+PaintedCell = tuple[str, int, "QFont | None", "QBrush | None"]  # text, alignment, font, colour: see cell()
 
 
 class _Row(tuple):
@@ -394,28 +395,41 @@ class ContactTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        # Called about seven times per painted cell, from C++: keep it to lookups.
+        # Asked by tooltips, tests and Qt's size hints; painting asks cell() (see cell_painter.py).
         slot = _ROLE_SLOTS.get(role)
         if slot is None:
             if role != _ID_ROLE:
                 return None
             row = self._row(index.row())
             return None if row is None else row[6]
-        number = index.row()
-        if number == self._hot_number:
-            row = self._hot_row
-        else:
-            row = self._hot_row = self._row(number)
-            self._hot_number = number
-        if row is None:
-            return None
+        row = self._hot(index.row())
         column = index.column()
-        if not 0 <= column < len(COLUMNS):
+        if row is None or not 0 <= column < len(COLUMNS):
             return None
-        value = row[slot][column]
-        if value is None and slot <= _TIP and column == TIME_COLUMN:
-            value = row[_DISPLAY][column] = row[_TIP][column] = local_time_text(row[7])
-        return value
+        if slot <= _TIP and column == TIME_COLUMN:
+            self._time_text(row)
+        return row[slot][column]
+
+    def cell(self, number: int, column: int) -> PaintedCell | None:
+        """What painting a cell takes, in one call: text, alignment, font (None: the view's) and colour
+        (None: the palette's)."""
+        row = self._hot(number)
+        if row is None or not 0 <= column < len(COLUMNS):
+            return None
+        if column == TIME_COLUMN:
+            self._time_text(row)
+        return row[_DISPLAY][column], row[_ALIGN][column], row[_FONT][column], row[_COLOUR][column]
+
+    def _hot(self, number: int) -> _Row | None:
+        # A row's cells are painted one after another: the row found last is usually the one asked for.
+        if number != self._hot_number:
+            self._hot_row, self._hot_number = self._row(number), number
+        return self._hot_row
+
+    @staticmethod
+    def _time_text(row: _Row) -> None:
+        if row[_DISPLAY][TIME_COLUMN] is None:  # made on first look: a local-time conversion per row
+            row[_DISPLAY][TIME_COLUMN] = row[_TIP][TIME_COLUMN] = local_time_text(row[7])
 
     # ---- paging ---------------------------------------------------------------------------------
 

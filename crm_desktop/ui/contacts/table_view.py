@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.ui.contacts.cell_painter import CellPainter
 from crm_desktop.ui.contacts.table_model import COLUMNS, NAME_COLUMN, ContactTableModel
 from crm_desktop.ui.id_table import lay_out_as_record_rows
 
@@ -34,10 +35,10 @@ class ContactTable(QTableView):
         super().__init__(parent)
         self.setObjectName(name)
         self.setModel(model)
-        # Qt's own delegate paints every cell, without a call into Python per cell: the model's roles say
-        # each cell's direction, alignment and script font (see bidi.py). The cells keep the style's own
-        # text margins: a Python QProxyStyle that widened them was asked about three pixel metrics per
-        # cell, a fifth of a keystroke's painting at a million cards.
+        # Each cell's text is laid out once and drawn from a cache (cell_painter.py): at each keystroke
+        # Qt's own delegate laid every cell out again, several times, asking the model seven roles.
+        self._painter = CellPainter(model, self)
+        self.setItemDelegate(self._painter)
         lay_out_as_record_rows(self, QAbstractItemView.SelectionMode.ExtendedSelection)
         header = self.horizontalHeader()
         header.setSectionsMovable(True)
@@ -50,6 +51,11 @@ class ContactTable(QTableView):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
         self.columns_fitted = False  # True once fitted to the first width, or restored from the user's
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self._painter.refresh()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
