@@ -226,3 +226,23 @@ def test_saving_the_selected_card_keeps_it_selected_without_asking(qtbot, window
     assert window.contacts_view.selected_ids() == [imran]
     assert view.selectionModel().currentIndex().data() == "Khan, Imran"
     assert card.current_id() == imran and not card.has_unsaved_changes()
+
+
+def test_a_call_logged_elsewhere_shows_in_the_list_at_the_next_keystroke(qtbot, window, workspace):
+    """The list keeps the rows it made while the user types on; a change anywhere makes them anew."""
+    from crm_desktop.domain.activity import Activity, ActivityKind
+    from crm_desktop.ui.contacts.table_model import CONTACTED_COLUMN
+
+    search = window.findChild(QLineEdit, "contactSearch")
+    model = window.contacts_view.model
+    qtbot.keyClicks(search, "kh")
+    qtbot.waitUntil(lambda: shown_names(window) == ["Khan, Imran"])
+    assert model.index(0, CONTACTED_COLUMN).data() == ""
+    call = workspace.activities.save(Activity(window.ids["Khan, Imran"], ActivityKind.CALL, "Hello", outcome="reached"))
+    qtbot.keyClicks(search, "a")
+    qtbot.waitUntil(lambda: model.query.text == "kha")
+    assert model.index(0, CONTACTED_COLUMN).data() != ""
+    workspace.activities.trash([call.id])  # announced as an activity change only
+    qtbot.keyClicks(search, "n")
+    qtbot.waitUntil(lambda: model.query.text == "khan")
+    assert model.index(0, CONTACTED_COLUMN).data() == ""

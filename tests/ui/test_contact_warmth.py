@@ -14,6 +14,7 @@ from crm_desktop.domain.clock import FixedClock
 from crm_desktop.domain.contact import Contact, Relationship
 from crm_desktop.domain.contact_query import ContactQuery, SortColumn
 from crm_desktop.services.workspace import open_workspace
+from crm_desktop.services.changes import Change, ChangeKind
 from crm_desktop.ui.contacts.table_model import CONTACTED_COLUMN, ID_ROLE, WARMTH_COLOURS, ContactTableModel
 
 NOW = datetime(2026, 11, 23, 5, tzinfo=UTC)
@@ -81,3 +82,25 @@ def test_last_attempt_counts_unanswered_calls_and_sorts(ws):
     assert model.index(0, 0).data(ID_ROLE) == p["Fresh"]
     assert model.index(0, ATTEMPT_COLUMN).data() == (NOW - timedelta(hours=2)).astimezone().strftime("%Y-%m-%d")
     assert model.index(model.rowCount() - 1, ATTEMPT_COLUMN).data() == ""  # علی: never
+
+
+def test_a_narrower_search_reuses_the_rows_made_and_a_change_reads_them_anew(ws, monkeypatch):
+    """Typing on shows mostly the cards of the keystroke before: their rows are not read and made again,
+    unless something changed meanwhile (here: a call that makes a cold card fresh)."""
+    from crm_desktop.ui.contacts import table_model
+
+    read: list[list[int]] = []
+    real = ws.contacts.summaries
+    monkeypatch.setattr(ws.contacts, "summaries", lambda ids: read.append(list(ids)) or real(ids))
+    model = ContactTableModel(ws.contacts, ContactQuery(text="c"), warmth=ws.agenda.warmth_judge)
+    cold, cooling = ws.people["Cold"], ws.people["Cooling"]
+    assert set(colours(model)) == {cold, cooling} and read[-1] == [cold, cooling]
+    model.set_query(ContactQuery(text="co"))
+    assert set(colours(model)) == {cold, cooling} and read[-1] == []  # both rows made for "c" already
+    ws.activities.save(Activity(cold, ActivityKind.CALL, "Hello", at=NOW - timedelta(hours=1), outcome="reached"))
+    model.on_change(Change("activity", ChangeKind.ADDED, (1,)))  # what the window passes on
+    model.set_query(ContactQuery(text="col"))
+    assert colours(model) == {cold: None} and read[-1] == [cold]
+    monkeypatch.setattr(table_model, "KEEP_ROWS_S", 0.0)  # and a minute later, the care colours are judged anew
+    model.set_query(ContactQuery(text="cold"))
+    assert colours(model) == {cold: None} and read[-1] == [cold]

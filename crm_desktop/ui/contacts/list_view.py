@@ -157,6 +157,9 @@ class ContactListView(QWidget):
             self.busy.hide()
 
     def _on_change(self, change) -> None:
+        # Any change may change rows: a card, the care rules, or an activity (a call put in the Trash
+        # changes "Last contacted" with no change of the card announced).
+        self.model.forget_made_rows()
         if change.entity == "settings":  # the care rules may have changed: the rows' colours with them
             self.model.refresh()
             return

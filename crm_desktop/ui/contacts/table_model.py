@@ -39,6 +39,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole  # the contact id of a row
 BACKGROUND_FROM = 50_000
 PAGE_SIZE = 64  # about two screens: the first screen of a search reads no more than it shows
 MAX_PAGES = 80  # about 5,000 cached rows: several screens either way, a few MB at most
+KEPT_ROWS = 2_000  # rows kept by contact id across queries (see _made_rows)
+KEEP_ROWS_S = 60.0
 
 
 class Column(NamedTuple):
@@ -153,14 +155,15 @@ def local_day_text(seconds: int) -> str:
 
 class _Page:
     """One page of the list: its summaries, read in one query, and the rows made from them as they are
-    first looked at (a keystroke's first screen makes the rows it shows, not the whole page)."""
+    first looked at (a keystroke's first screen makes the rows it shows, not the whole page). Rows made
+    for an earlier query come with the page, already made."""
 
     __slots__ = ("summaries", "rows", "_trashed", "_fonts", "_warmth")
 
-    def __init__(self, summaries: list[ContactSummary | None], trashed: bool, fonts: dict[str, QFont],
-                 warmth: Warmth | None):  # fmt: skip
+    def __init__(self, summaries: list[ContactSummary | None], rows: list[_Row | None], trashed: bool,
+                 fonts: dict[str, QFont], warmth: Warmth | None):  # fmt: skip
         self.summaries = summaries
-        self.rows: list[_Row | None] = [None] * len(summaries)
+        self.rows = rows
         self._trashed, self._fonts, self._warmth = trashed, fonts, warmth
 
     def build(self, summary: ContactSummary) -> _Row:
@@ -188,8 +191,10 @@ class ContactTableModel(QAbstractTableModel):
         self._max_pages = max_pages
         self._pages: OrderedDict[int, _Page] = OrderedDict()
         self._last_page = -1  # the page the last lookup used: its LRU place is already right
-        # The row data() answered last: Qt asks about seven roles per cell, and a row's cells in turn.
+        # The row asked about last: a row's cells are painted one after another.
         self._hot_number, self._hot_row = -1, None
+        self._made: OrderedDict[int, _Row] = OrderedDict()  # see _made_rows()
+        self._made_since = time.monotonic()
         self._fonts = ScriptFonts()
         self.pages_fetched = 0  # for tests and benchmarks: how many page queries ran
         self._length_known.connect(self._grow_to)
@@ -216,13 +221,17 @@ class ContactTableModel(QAbstractTableModel):
         if query == self._query:
             return
         self._query = query
-        self.refresh()
+        self._run()
         self.query_changed.emit(query)
 
     def refresh(self) -> None:
-        """Re-run the query (after a change); views keep their selection by id across the reset.
+        """Re-run the query after a change, every row read anew; views keep their selection by id across
+        the reset."""
+        self.forget_made_rows()
+        self._run()
 
-        A query that sorts every match of a big file goes to the worker: the rows keep answering the
+    def _run(self) -> None:
+        """A query that sorts every match of a big file goes to the worker: the rows keep answering the
         previous query until its ids arrive (searching() is True meanwhile)."""
         if self._runs_apart(self._query):
             self._background.request(self._query)
@@ -325,6 +334,7 @@ class ContactTableModel(QAbstractTableModel):
         self._background.stop()
 
     def on_change(self, change: Change) -> None:
+        self.forget_made_rows()  # its activities may have changed its row
         if change.entity == "contact":
             self._card_count = None
             self.refresh()
@@ -448,14 +458,32 @@ class ContactTableModel(QAbstractTableModel):
         built = page.rows[offset]
         if built is None and page.summaries[offset] is not None:
             built = page.rows[offset] = page.build(page.summaries[offset])
+            self._made[built.id] = built
+            if len(self._made) > KEPT_ROWS:
+                self._made.popitem(last=False)
         return built
+
+    def _made_rows(self) -> OrderedDict[int, _Row]:
+        """Rows made lately, by contact id: the next keystroke's first screen is mostly the same cards.
+        Kept for a minute at most (a row's care colour depends on the time it was judged)."""
+        now = time.monotonic()
+        if now - self._made_since > KEEP_ROWS_S:
+            self.forget_made_rows()
+            self._made_since = now
+        return self._made
+
+    def forget_made_rows(self) -> None:
+        """Something changed (a card, an activity, the care rules): rows are made anew from the database."""
+        self._made.clear()
 
     def _fetch(self, page_no: int) -> _Page:
         start = page_no * self._page_size
         ids = self._ids_between(start, start + self._page_size)
-        found = self._contacts.summaries(ids)
+        made = self._made_rows()
+        rows = [made.get(i) for i in ids]
+        found = self._contacts.summaries([i for i, row in zip(ids, rows) if row is None])
         # A card purged since the query ran has no summary: its row stays blank until the next refresh.
-        page = _Page([found.get(i) for i in ids], self._query.trashed, self._fonts.current(),
+        page = _Page([found.get(i) for i in ids], rows, self._query.trashed, self._fonts.current(),
                      self._warmth() if self._warmth is not None else None)  # fmt: skip
         self.pages_fetched += 1
         self._pages[page_no] = page

@@ -68,6 +68,7 @@ class TrashView(QWidget):
         return button
 
     def _on_change(self, change) -> None:
+        self.model.forget_made_rows()
         if change.entity == "contact":
             self.model.refresh()
 
