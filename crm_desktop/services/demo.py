@@ -22,7 +22,7 @@ from filelock import FileLock, Timeout
 from crm_desktop import paths
 from crm_desktop.db.connection import lock_path, open_database
 from crm_desktop.db.errors import DatabaseLockedError
-from crm_desktop.db.contacts_bulk import ContactBulkLoader, ContactRows
+from crm_desktop.db.contacts_bulk import ContactBulkLoader, ContactRows, SearchIndexWriter
 from crm_desktop.domain.clock import Clock
 from crm_desktop.services.clock import SystemClock
 from crm_desktop.services.demo_activities import write_demo_activities
@@ -103,18 +103,22 @@ def write_demo_database(path: Path | str, contacts: int, seed: int = 1, progress
     _remove(partial)
     try:
         database = open_database(partial)
+        loader = ContactBulkLoader(database)
         try:
-            loader = ContactBulkLoader(database)
-            with _chunk_source(seed, contacts, loader.begin(TAGS)) as chunks:
+            tag_ids = loader.begin(TAGS)
+            with _row_source(seed, contacts, tag_ids, loader.search_index_path) as source:
                 done = 0
-                for rows in chunks:
+                for rows in source.chunks():
                     loader.write(rows)
                     done += len(rows.contacts)
                     if progress is not None:
                         progress(done, contacts)
+                loader.build_indexes()  # while the other core finishes the search index
+                source.wait_search_index()
             loader.finish()
         except BaseException:
             loader.abort()
+            database.close()
             raise
         try:
             clock = clock or SystemClock()
@@ -143,20 +147,35 @@ def write_demo_database(path: Path | str, contacts: int, seed: int = 1, progress
     return path
 
 
+class _RowSource:
+    """The rows of every slice, in name order, from a producer that also writes their search index."""
+
+    def __init__(self, chunks: Callable[[], Iterator[ContactRows]], wait_search_index: Callable[[], None]):
+        self.chunks = chunks
+        self.wait_search_index = wait_search_index
+
+
 @contextmanager
-def _chunk_source(seed: int, contacts: int, tag_ids: dict[str, int]) -> Iterator[Iterator[ContactRows]]:
-    """The rows slice by slice, in name order: built in a worker process when there are many."""
+def _row_source(seed: int, contacts: int, tag_ids: dict[str, int], index_path: Path) -> Iterator[_RowSource]:
+    """Few contacts are built here, one slice at a time; many in a worker process, on the other core,
+    which writes the search index itself (so its rows never travel) while this one writes the tables."""
     if contacts < IN_PROCESS_LIMIT:
-        names = draw_names(seed, contacts)
-        yield (build_chunk(seed, i, names[i * CHUNK : (i + 1) * CHUNK], tag_ids) for i in range(_slices(contacts)))
+        index = SearchIndexWriter(index_path)
+        try:
+            yield _RowSource(lambda: _built_here(seed, contacts, tag_ids, index), index.finish)
+        finally:
+            index.close()
         return
     # spawn, not fork: the GUI process has threads (Qt) that a fork would copy in a broken state.
     context = multiprocessing.get_context("spawn")
     rows: multiprocessing.Queue = context.Queue(maxsize=3)
-    worker = context.Process(target=_produce, args=(seed, contacts, tag_ids, rows), name="demo-rows", daemon=True)
+    args = (seed, contacts, tag_ids, str(index_path), rows)
+    worker = context.Process(target=_produce, args=args, name="demo-rows", daemon=True)
     worker.start()
     try:
-        yield _received(rows, worker, _slices(contacts))
+        count = _slices(contacts)
+        yield _RowSource(lambda: (ContactRows(*marshal.loads(_get(rows, worker))) for _ in range(count)),
+                         lambda: _get(rows, worker))  # fmt: skip
     finally:
         if worker.is_alive():
             worker.terminate()
@@ -169,16 +188,35 @@ def _slices(contacts: int) -> int:
     return -(-contacts // CHUNK)
 
 
-def _produce(seed: int, contacts: int, tag_ids: dict[str, int], rows) -> None:
-    """Worker process: every slice's rows, in order, onto the queue."""
+def _built_here(seed: int, contacts: int, tag_ids: dict[str, int], index: SearchIndexWriter) -> Iterator[ContactRows]:
     names = draw_names(seed, contacts)
     for i in range(_slices(contacts)):
-        # marshal, not the queue's pickle: plain tuples of str/int/None go over several times cheaper.
-        chunk = build_chunk(seed, i, names[i * CHUNK : (i + 1) * CHUNK], tag_ids)
-        _put(rows, marshal.dumps(tuple(getattr(chunk, f.name) for f in fields(chunk))))
+        rows = build_chunk(seed, i, names[i * CHUNK : (i + 1) * CHUNK], tag_ids)
+        index.write(rows.fts)
+        yield rows
 
 
-def _put(rows, item: bytes) -> None:
+def _produce(seed: int, contacts: int, tag_ids: dict[str, int], index_path: str, rows) -> None:
+    """Worker process: every slice's table rows, in order, onto the queue; their search index rows into
+    the side file; then None once that index is complete."""
+    names = draw_names(seed, contacts)
+    index = SearchIndexWriter(Path(index_path))
+    try:
+        for i in range(_slices(contacts)):
+            chunk = build_chunk(seed, i, names[i * CHUNK : (i + 1) * CHUNK], tag_ids)
+            # marshal, not the queue's pickle: plain tuples of str/int/None go over several times cheaper.
+            _put(rows, marshal.dumps(tuple(getattr(chunk, f) for f in _TABLE_FIELDS)))
+            index.write(chunk.fts)
+        index.finish()
+    finally:
+        index.close()
+    _put(rows, None)
+
+
+_TABLE_FIELDS = tuple(f.name for f in fields(ContactRows) if f.name != "fts")  # ContactRows' order, fts last
+
+
+def _put(rows, item: bytes | None) -> None:
     """Block while the queue is full, but not for ever once the writing process is gone (killed)."""
     parent = multiprocessing.parent_process()
     while True:
@@ -190,15 +228,13 @@ def _put(rows, item: bytes) -> None:
                 raise SystemExit(1) from None
 
 
-def _received(rows, worker, count: int) -> Iterator[ContactRows]:
-    for _ in range(count):
-        while True:
-            try:
-                yield ContactRows(*marshal.loads(rows.get(timeout=1)))
-                break
-            except queue.Empty:
-                if not worker.is_alive():
-                    raise RuntimeError(f"The demo data worker stopped (exit code {worker.exitcode}).") from None
+def _get(rows, worker):
+    while True:
+        try:
+            return rows.get(timeout=1)
+        except queue.Empty:
+            if not worker.is_alive():
+                raise RuntimeError(f"The demo data worker stopped (exit code {worker.exitcode}).") from None
 
 
 def ensure_demo_database(path: Path | str | None = None, contacts: int = paths.DEMO_CONTACTS) -> Path:
