@@ -157,8 +157,9 @@ class _RowSource:
 
 @contextmanager
 def _row_source(seed: int, contacts: int, tag_ids: dict[str, int], index_path: Path) -> Iterator[_RowSource]:
-    """Few contacts are built here, one slice at a time; many in a worker process, on the other core,
-    which writes the search index itself (so its rows never travel) while this one writes the tables."""
+    """Few contacts are built here, one slice at a time. Many are built in a worker process and their
+    search index written by a second one, so the three streams of work (Python building the rows, SQLite
+    writing the tables here and the index there) share both cores; threads would queue on the GIL."""
     if contacts < IN_PROCESS_LIMIT:
         index = SearchIndexWriter(index_path)
         try:
@@ -169,19 +170,26 @@ def _row_source(seed: int, contacts: int, tag_ids: dict[str, int], index_path: P
     # spawn, not fork: the GUI process has threads (Qt) that a fork would copy in a broken state.
     context = multiprocessing.get_context("spawn")
     rows: multiprocessing.Queue = context.Queue(maxsize=3)
-    args = (seed, contacts, tag_ids, str(index_path), rows)
-    worker = context.Process(target=_produce, args=args, name="demo-rows", daemon=True)
-    worker.start()
+    search_rows: multiprocessing.Queue = context.Queue(maxsize=3)
+    builder = context.Process(target=_produce, args=(seed, contacts, tag_ids, rows, search_rows), name="demo-rows",
+                              daemon=True)  # fmt: skip
+    indexer = context.Process(target=_write_search_index, args=(str(index_path), search_rows),
+                              name="demo-search-index", daemon=True)  # fmt: skip
+    workers = (builder, indexer)
+    for worker in workers:
+        worker.start()
     try:
         count = _slices(contacts)
-        yield _RowSource(lambda: (ContactRows(*marshal.loads(_get(rows, worker))) for _ in range(count)),
-                         lambda: _get(rows, worker))  # fmt: skip
+        yield _RowSource(lambda: (ContactRows(*marshal.loads(_get(rows, workers))) for _ in range(count)),
+                         lambda: _joined(indexer))  # fmt: skip
     finally:
-        if worker.is_alive():
-            worker.terminate()
-        worker.join()
-        rows.close()
-        rows.cancel_join_thread()
+        for worker in workers:
+            if worker.is_alive():
+                worker.terminate()
+            worker.join()
+        for queue_ in (rows, search_rows):
+            queue_.close()
+            queue_.cancel_join_thread()
 
 
 def _slices(contacts: int) -> int:
@@ -196,24 +204,30 @@ def _built_here(seed: int, contacts: int, tag_ids: dict[str, int], index: Search
         yield rows
 
 
-def _produce(seed: int, contacts: int, tag_ids: dict[str, int], index_path: str, rows) -> None:
-    """Worker process: every slice's table rows, in order, onto the queue; their search index rows into
-    the side file; then None once that index is complete."""
+def _produce(seed: int, contacts: int, tag_ids: dict[str, int], rows, search_rows) -> None:
+    """Worker process: every slice's table rows onto one queue and its search index rows onto the
+    other, in order; None on the second once all are built."""
     names = draw_names(seed, contacts)
-    index = SearchIndexWriter(Path(index_path))
-    try:
-        for i in range(_slices(contacts)):
-            chunk = build_chunk(seed, i, names[i * CHUNK : (i + 1) * CHUNK], tag_ids)
-            # marshal, not the queue's pickle: plain tuples of str/int/None go over several times cheaper.
-            _put(rows, marshal.dumps(tuple(getattr(chunk, f) for f in _TABLE_FIELDS)))
-            index.write(chunk.fts)
-        index.finish()
-    finally:
-        index.close()
-    _put(rows, None)
+    for i in range(_slices(contacts)):
+        chunk = build_chunk(seed, i, names[i * CHUNK : (i + 1) * CHUNK], tag_ids)
+        # marshal, not the queue's pickle: plain tuples of str/int/None go over several times cheaper.
+        _put(rows, marshal.dumps(tuple(getattr(chunk, f) for f in _TABLE_FIELDS)))
+        _put(search_rows, marshal.dumps(chunk.fts))
+    _put(search_rows, None)
 
 
 _TABLE_FIELDS = tuple(f.name for f in fields(ContactRows) if f.name != "fts")  # ContactRows' order, fts last
+
+
+def _write_search_index(index_path: str, search_rows) -> None:
+    """Worker process: the search index rows of every slice into the side file, committed once all are in."""
+    index = SearchIndexWriter(Path(index_path))
+    try:
+        while (item := _get_from_parent(search_rows)) is not None:
+            index.write(marshal.loads(item))
+        index.finish()
+    finally:
+        index.close()
 
 
 def _put(rows, item: bytes | None) -> None:
@@ -228,13 +242,32 @@ def _put(rows, item: bytes | None) -> None:
                 raise SystemExit(1) from None
 
 
-def _get(rows, worker):
+def _get(rows, workers):
+    """The next item, waiting only while every worker process is still at work."""
     while True:
         try:
             return rows.get(timeout=1)
         except queue.Empty:
-            if not worker.is_alive():
-                raise RuntimeError(f"The demo data worker stopped (exit code {worker.exitcode}).") from None
+            for worker in workers:
+                if not worker.is_alive():
+                    raise RuntimeError(f"The demo worker {worker.name} stopped (exit code {worker.exitcode}).") from None
+
+
+def _get_from_parent(rows):
+    """The next item, waiting only while the process that started this one is still there (not killed)."""
+    parent = multiprocessing.parent_process()
+    while True:
+        try:
+            return rows.get(timeout=1)
+        except queue.Empty:
+            if parent is not None and not parent.is_alive():
+                raise SystemExit(1) from None
+
+
+def _joined(indexer) -> None:
+    indexer.join()
+    if indexer.exitcode != 0:
+        raise RuntimeError(f"The demo worker {indexer.name} stopped (exit code {indexer.exitcode}).")
 
 
 def ensure_demo_database(path: Path | str | None = None, contacts: int = paths.DEMO_CONTACTS) -> Path:
