@@ -5,8 +5,8 @@ same contacts (tests compare both paths), and hands them over in ascending id or
 (db/sort_positions.py) already given, so every table and the search index are only appended to.
 
 Two cores: the search index is built meanwhile by a SearchIndexWriter in a side file (SQLite lets one
-writer per file), in the process that builds the rows, and copied into the database at the end, table
-by table. Secondary indexes are dropped for the load and rebuilt after it. Use it only on a new file
+writer per file), in a process of its own (services/demo.py), and copied into the database at the end,
+table by table. Secondary indexes are dropped for the load and rebuilt after it. Use it only on a new file
 nobody else has open: during the load the file has no journal.
 """
 
@@ -153,7 +153,7 @@ class SearchIndexWriter:
     """Writes the search index rows (ContactRows.fts) into the side file begin() made, in one transaction.
 
     A file of its own, so it can be written at the same time as the tables, on the other core (SQLite
-    lets one writer per file). Open it where the rows are built: they need not travel then."""
+    lets one writer per file)."""
 
     def __init__(self, path: Path):
         self.conn = sqlite3.connect(path, isolation_level=None)

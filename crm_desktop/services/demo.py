@@ -181,7 +181,7 @@ def _row_source(seed: int, contacts: int, tag_ids: dict[str, int], index_path: P
     try:
         count = _slices(contacts)
         yield _RowSource(lambda: (ContactRows(*marshal.loads(_get(rows, workers))) for _ in range(count)),
-                         lambda: _joined(indexer))  # fmt: skip
+                         lambda: _joined(indexer, builder))  # fmt: skip
     finally:
         for worker in workers:
             if worker.is_alive():
@@ -264,10 +264,15 @@ def _get_from_parent(rows):
                 raise SystemExit(1) from None
 
 
-def _joined(indexer) -> None:
-    indexer.join()
-    if indexer.exitcode != 0:
-        raise RuntimeError(f"The demo worker {indexer.name} stopped (exit code {indexer.exitcode}).")
+def _joined(indexer, builder) -> None:
+    """Wait for the search index process to commit and end (not for ever if the row builder failed)."""
+    while True:
+        indexer.join(timeout=1)
+        stopped = indexer if not indexer.is_alive() else builder if builder.exitcode not in (None, 0) else None
+        if stopped is not None and stopped.exitcode != 0:
+            raise RuntimeError(f"The demo worker {stopped.name} stopped (exit code {stopped.exitcode}).")
+        if stopped is indexer:
+            return
 
 
 def ensure_demo_database(path: Path | str | None = None, contacts: int = paths.DEMO_CONTACTS) -> Path:
