@@ -22,7 +22,7 @@ from filelock import FileLock, Timeout
 from crm_desktop import paths
 from crm_desktop.db.connection import lock_path, open_database
 from crm_desktop.db.errors import DatabaseLockedError
-from crm_desktop.db.contacts_bulk import ContactBulkLoader, ContactRows
+from crm_desktop.db.contacts_bulk import ContactBulkLoader, ContactRows, SearchIndexWriter
 from crm_desktop.domain.clock import Clock
 from crm_desktop.services.clock import SystemClock
 from crm_desktop.services.demo_activities import write_demo_activities
@@ -103,18 +103,22 @@ def write_demo_database(path: Path | str, contacts: int, seed: int = 1, progress
     _remove(partial)
     try:
         database = open_database(partial)
+        loader = ContactBulkLoader(database)
         try:
-            loader = ContactBulkLoader(database)
-            with _chunk_source(seed, contacts, loader.begin(TAGS)) as chunks:
+            tag_ids = loader.begin(TAGS)
+            with _row_source(seed, contacts, tag_ids, loader.search_index_path) as source:
                 done = 0
-                for rows in chunks:
+                for rows in source.chunks():
                     loader.write(rows)
                     done += len(rows.contacts)
                     if progress is not None:
                         progress(done, contacts)
+                loader.build_indexes()  # while the other core finishes the search index
+                source.wait_search_index()
             loader.finish()
         except BaseException:
             loader.abort()
+            database.close()
             raise
         try:
             clock = clock or SystemClock()
@@ -143,42 +147,90 @@ def write_demo_database(path: Path | str, contacts: int, seed: int = 1, progress
     return path
 
 
+class _RowSource:
+    """The rows of every slice, in name order, from a producer that also writes their search index."""
+
+    def __init__(self, chunks: Callable[[], Iterator[ContactRows]], wait_search_index: Callable[[], None]):
+        self.chunks = chunks
+        self.wait_search_index = wait_search_index
+
+
 @contextmanager
-def _chunk_source(seed: int, contacts: int, tag_ids: dict[str, int]) -> Iterator[Iterator[ContactRows]]:
-    """The rows slice by slice, in name order: built in a worker process when there are many."""
+def _row_source(seed: int, contacts: int, tag_ids: dict[str, int], index_path: Path) -> Iterator[_RowSource]:
+    """Few contacts are built here, one slice at a time. Many are built in a worker process and their
+    search index written by a second one, so the three streams of work (Python building the rows, SQLite
+    writing the tables here and the index there) share both cores; threads would queue on the GIL."""
     if contacts < IN_PROCESS_LIMIT:
-        names = draw_names(seed, contacts)
-        yield (build_chunk(seed, i, names[i * CHUNK : (i + 1) * CHUNK], tag_ids) for i in range(_slices(contacts)))
+        index = SearchIndexWriter(index_path)
+        try:
+            yield _RowSource(lambda: _built_here(seed, contacts, tag_ids, index), index.finish)
+        finally:
+            index.close()
         return
     # spawn, not fork: the GUI process has threads (Qt) that a fork would copy in a broken state.
     context = multiprocessing.get_context("spawn")
     rows: multiprocessing.Queue = context.Queue(maxsize=3)
-    worker = context.Process(target=_produce, args=(seed, contacts, tag_ids, rows), name="demo-rows", daemon=True)
-    worker.start()
+    search_rows: multiprocessing.Queue = context.Queue(maxsize=3)
+    builder = context.Process(target=_produce, args=(seed, contacts, tag_ids, rows, search_rows), name="demo-rows",
+                              daemon=True)  # fmt: skip
+    indexer = context.Process(target=_write_search_index, args=(str(index_path), search_rows),
+                              name="demo-search-index", daemon=True)  # fmt: skip
+    workers = (builder, indexer)
+    for worker in workers:
+        worker.start()
     try:
-        yield _received(rows, worker, _slices(contacts))
+        count = _slices(contacts)
+        yield _RowSource(lambda: (ContactRows(*marshal.loads(_get(rows, workers))) for _ in range(count)),
+                         lambda: _joined(indexer, builder))  # fmt: skip
     finally:
-        if worker.is_alive():
-            worker.terminate()
-        worker.join()
-        rows.close()
-        rows.cancel_join_thread()
+        for worker in workers:
+            if worker.is_alive():
+                worker.terminate()
+            worker.join()
+        for queue_ in (rows, search_rows):
+            queue_.close()
+            queue_.cancel_join_thread()
 
 
 def _slices(contacts: int) -> int:
     return -(-contacts // CHUNK)
 
 
-def _produce(seed: int, contacts: int, tag_ids: dict[str, int], rows) -> None:
-    """Worker process: every slice's rows, in order, onto the queue."""
+def _built_here(seed: int, contacts: int, tag_ids: dict[str, int], index: SearchIndexWriter) -> Iterator[ContactRows]:
     names = draw_names(seed, contacts)
     for i in range(_slices(contacts)):
-        # marshal, not the queue's pickle: plain tuples of str/int/None go over several times cheaper.
+        rows = build_chunk(seed, i, names[i * CHUNK : (i + 1) * CHUNK], tag_ids)
+        index.write(rows.fts)
+        yield rows
+
+
+def _produce(seed: int, contacts: int, tag_ids: dict[str, int], rows, search_rows) -> None:
+    """Worker process: every slice's table rows onto one queue and its search index rows onto the
+    other, in order; None on the second once all are built."""
+    names = draw_names(seed, contacts)
+    for i in range(_slices(contacts)):
         chunk = build_chunk(seed, i, names[i * CHUNK : (i + 1) * CHUNK], tag_ids)
-        _put(rows, marshal.dumps(tuple(getattr(chunk, f.name) for f in fields(chunk))))
+        # marshal, not the queue's pickle: plain tuples of str/int/None go over several times cheaper.
+        _put(rows, marshal.dumps(tuple(getattr(chunk, f) for f in _TABLE_FIELDS)))
+        _put(search_rows, marshal.dumps(chunk.fts))
+    _put(search_rows, None)
 
 
-def _put(rows, item: bytes) -> None:
+_TABLE_FIELDS = tuple(f.name for f in fields(ContactRows) if f.name != "fts")  # ContactRows' order, fts last
+
+
+def _write_search_index(index_path: str, search_rows) -> None:
+    """Worker process: the search index rows of every slice into the side file, committed once all are in."""
+    index = SearchIndexWriter(Path(index_path))
+    try:
+        while (item := _get_from_parent(search_rows)) is not None:
+            index.write(marshal.loads(item))
+        index.finish()
+    finally:
+        index.close()
+
+
+def _put(rows, item: bytes | None) -> None:
     """Block while the queue is full, but not for ever once the writing process is gone (killed)."""
     parent = multiprocessing.parent_process()
     while True:
@@ -190,15 +242,37 @@ def _put(rows, item: bytes) -> None:
                 raise SystemExit(1) from None
 
 
-def _received(rows, worker, count: int) -> Iterator[ContactRows]:
-    for _ in range(count):
-        while True:
-            try:
-                yield ContactRows(*marshal.loads(rows.get(timeout=1)))
-                break
-            except queue.Empty:
+def _get(rows, workers):
+    """The next item, waiting only while every worker process is still at work."""
+    while True:
+        try:
+            return rows.get(timeout=1)
+        except queue.Empty:
+            for worker in workers:
                 if not worker.is_alive():
-                    raise RuntimeError(f"The demo data worker stopped (exit code {worker.exitcode}).") from None
+                    raise RuntimeError(f"The demo worker {worker.name} stopped (exit code {worker.exitcode}).") from None
+
+
+def _get_from_parent(rows):
+    """The next item, waiting only while the process that started this one is still there (not killed)."""
+    parent = multiprocessing.parent_process()
+    while True:
+        try:
+            return rows.get(timeout=1)
+        except queue.Empty:
+            if parent is not None and not parent.is_alive():
+                raise SystemExit(1) from None
+
+
+def _joined(indexer, builder) -> None:
+    """Wait for the search index process to commit and end (not for ever if the row builder failed)."""
+    while True:
+        indexer.join(timeout=1)
+        stopped = indexer if not indexer.is_alive() else builder if builder.exitcode not in (None, 0) else None
+        if stopped is not None and stopped.exitcode != 0:
+            raise RuntimeError(f"The demo worker {stopped.name} stopped (exit code {stopped.exitcode}).")
+        if stopped is indexer:
+            return
 
 
 def ensure_demo_database(path: Path | str | None = None, contacts: int = paths.DEMO_CONTACTS) -> Path:
