@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSizeF, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QStaticText, QTextOption, QTransform
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -29,6 +29,8 @@ _SELECTED = QStyle.StateFlag.State_Selected.value
 _ACTIVE = QStyle.StateFlag.State_Active.value
 _FOCUSED = QStyle.StateFlag.State_HasFocus.value
 _ACTIVE_GROUP, _INACTIVE_GROUP = QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive
+_RIGHT_TO_LEFT = QTextOption()
+_RIGHT_TO_LEFT.setTextDirection(Qt.LayoutDirection.RightToLeft)
 
 
 class CellPainter(QStyledItemDelegate):
@@ -92,24 +94,25 @@ class CellPainter(QStyledItemDelegate):
         if found is not None:
             self._texts.move_to_end(key)
             return found
-        metrics = self._metrics.get(font_key)
-        if metrics is None:
-            metrics = self._metrics[font_key] = QFontMetrics(font)
-        shown = text if metrics.horizontalAdvance(text) <= room else metrics.elidedText(
-            text, Qt.TextElideMode.ElideRight, room)  # fmt: skip
-        laid = QStaticText(shown)
-        laid.setTextFormat(Qt.TextFormat.PlainText)
-        if alignment & _RIGHT:  # a right-to-left cell (bidi.py): laid out as a right-to-left paragraph
-            direction = QTextOption()
-            direction.setTextDirection(Qt.LayoutDirection.RightToLeft)
-            laid.setTextOption(direction)
-        laid.prepare(QTransform(), font)
-        self.laid_out += 1
-        size = laid.size()
+        laid, size = self._prepared(text, font, alignment)
+        if size.width() > room:  # too wide: elided, and laid out again (most texts fit, laid out once)
+            metrics = self._metrics.get(font_key)
+            if metrics is None:
+                metrics = self._metrics[font_key] = QFontMetrics(font)
+            laid, size = self._prepared(metrics.elidedText(text, Qt.TextElideMode.ElideRight, room), font, alignment)
         found = self._texts[key] = (laid, round(size.width()), round(size.height()))
         if len(self._texts) > KEPT_TEXTS:
             self._texts.popitem(last=False)
         return found
+
+    def _prepared(self, text: str, font: QFont, alignment: int) -> tuple[QStaticText, QSizeF]:
+        laid = QStaticText(text)
+        laid.setTextFormat(Qt.TextFormat.PlainText)
+        if alignment & _RIGHT:  # a right-to-left cell (bidi.py): laid out as a right-to-left paragraph
+            laid.setTextOption(_RIGHT_TO_LEFT)
+        laid.prepare(QTransform(), font)
+        self.laid_out += 1
+        return laid, laid.size()
 
     @staticmethod
     def _focus_frame(painter: QPainter, option: QStyleOptionViewItem) -> None:
