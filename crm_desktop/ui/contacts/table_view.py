@@ -10,11 +10,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QMenu,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
     QTableView,
     QWidget,
 )
 
-from crm_desktop.ui.contacts.cell_painter import CellPainter
+from crm_desktop.ui.contacts.cell_painter import MARGIN, CellPainter
 from crm_desktop.ui.contacts.table_model import COLUMNS, NAME_COLUMN, ContactTableModel
 from crm_desktop.ui.id_table import lay_out_as_record_rows
 
@@ -24,6 +27,17 @@ MIN_COLUMN_WIDTH = 60
 # A bigger selection (Ctrl+A on a long list) is not read id by id: across a refresh it is kept as "every row"
 # (or as the current row alone), and the card follows the current row without reading the rest.
 KEPT_BY_ID = 10_000
+class _HeaderInLine(QProxyStyle):
+    """The application's style, with column titles starting where the cells' text does. Only the header
+    uses it: it is asked once per section, not once per cell."""
+
+    def pixelMetric(self, metric: QStyle.PixelMetric, option: QStyleOption | None = None,
+                    widget: QWidget | None = None) -> int:  # fmt: skip
+        if metric == QStyle.PixelMetric.PM_HeaderMargin:
+            return MARGIN
+        return super().pixelMetric(metric, option, widget)
+
+
 _SELECT_ROW = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
 
 
@@ -41,6 +55,9 @@ class ContactTable(QTableView):
         self.setItemDelegate(self._painter)
         lay_out_as_record_rows(self, QAbstractItemView.SelectionMode.ExtendedSelection)
         header = self.horizontalHeader()
+        self._header_style = _HeaderInLine()
+        self._header_style.setParent(self)
+        header.setStyle(self._header_style)
         header.setSectionsMovable(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for column, width in enumerate(COLUMN_WIDTHS):
