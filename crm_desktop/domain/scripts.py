@@ -22,15 +22,18 @@ def script_of(text: str) -> str | None:
     return None
 
 
-def is_rtl(text: str) -> bool:
-    """True when the text runs right to left: its first strong character is (Unicode bidi rule P2).
-
-    Text with no strong character (digits, punctuation, nothing) runs left to right.
-    """
+def strong_direction(text: str) -> bool | None:
+    """Right to left (True) or left to right (False) by the text's first strong character (Unicode bidi
+    rule P2); None when it has none (digits, punctuation, nothing)."""
     for ch in text:
         direction = unicodedata.bidirectional(ch)
         if direction in ("R", "AL"):
             return True
         if direction == "L":
             return False
-    return False
+    return None
+
+
+def is_rtl(text: str) -> bool:
+    """True when the text runs right to left; text with no strong character runs left to right."""
+    return strong_direction(text) is True

@@ -22,6 +22,7 @@ from bidi.mirror import MIRRORED
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 
+from crm_desktop.domain.scripts import strong_direction
 from crm_desktop.printing.bidi_levels import bidi_levels, needs_bidi
 from crm_desktop.printing.fonts import font_name, register_fonts, script_of_char
 
@@ -68,13 +69,8 @@ def _is_strong_rtl(ch: str) -> bool:
 
 def base_is_rtl(text: str, default: bool = False) -> bool:
     """The line's own direction by its first strong character (bidi rule P2); `default` when it has none."""
-    for ch in text:
-        kind = unicodedata.bidirectional(ch)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
-    return default
+    direction = strong_direction(text)
+    return default if direction is None else direction
 
 
 @functools.cache

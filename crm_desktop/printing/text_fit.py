@@ -13,6 +13,7 @@ import functools
 import unicodedata
 from typing import NamedTuple
 
+from crm_desktop.domain.scripts import strong_direction
 from crm_desktop.printing.shaped_text import ASCENT, DESCENT_LATIN, ShapedLine, shape_line
 
 PT = 25.4 / 72  # mm per point
@@ -117,16 +118,8 @@ def _floor(size: float) -> float:
     return int(size * 4) / 4  # quarter points: a stable size for the same text
 
 
-@functools.lru_cache(maxsize=50_000)
-def _strong_direction(text: str) -> bool | None:
-    """Right to left (True) or not by the text's first strong character (bidi rule P2); None when it has none."""
-    for ch in text:
-        kind = unicodedata.bidirectional(ch)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
-    return None
+# A label run repeats its cities and streets: each line's direction is found once.
+_strong_direction = functools.lru_cache(maxsize=50_000)(strong_direction)
 
 
 def _shape(text: str, bold: bool, block_rtl: bool) -> ShapedLine:
