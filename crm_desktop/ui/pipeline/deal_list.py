@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.domain.deal import DealStatus
 from crm_desktop.domain.deal_query import DealQuery
-from crm_desktop.services.changes import Change
 from crm_desktop.services.workspace import Workspace
 from crm_desktop.ui.bidi_delegate import BidiItemDelegate
 from crm_desktop.ui.change_bridge import ChangeBridge
+from crm_desktop.ui.refresh_on_change import RefreshOnChange
 from crm_desktop.ui.contacts.field_widgets import search_field
 from crm_desktop.ui.contacts.table_view import empty_label
 from crm_desktop.ui.id_table import IdRowsTable, lay_out_as_record_rows
@@ -96,7 +96,6 @@ class DealListView(QWidget):
         super().__init__(parent)
         self.setObjectName("dealListView")
         self.workspace = workspace
-        self._stale = False  # something changed while hidden
 
         self.search = search_field("dealSearch", self.tr("Search titles, contacts, companies, tags and notes"), self)
         self._timer = QTimer(self)
@@ -132,11 +131,7 @@ class DealListView(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(self.bar)
         layout.addWidget(self.stack, 1)
-        self._refresh_soon = QTimer(self)
-        self._refresh_soon.setSingleShot(True)
-        self._refresh_soon.setInterval(0)
-        self._refresh_soon.timeout.connect(self.refresh)
-        bridge.changed.connect(self._on_change)
+        self._changes = RefreshOnChange(self, self.refresh, REFRESHING_ENTITIES, bridge)
         self._after_reset()
 
     def use_outside_search(self) -> None:
@@ -163,8 +158,7 @@ class DealListView(QWidget):
         self.model.set_query(replace(self.model.query, status=status, text=self.search.text().strip()))
 
     def refresh(self) -> None:
-        self._stale = False
-        self._refresh_soon.stop()
+        self._changes.done()
         self.model.refresh()
 
     def _show_query(self, query: DealQuery) -> None:
@@ -178,18 +172,9 @@ class DealListView(QWidget):
             self.search.blockSignals(blocked)
         self.table.show_sort(self.model)
 
-    def _on_change(self, change: Change) -> None:
-        if change.entity not in REFRESHING_ENTITIES:
-            return
-        if self.isVisible():
-            self._refresh_soon.start()  # a burst of changes (an import, a bulk move) is read once
-        else:
-            self._stale = True
-
     def showEvent(self, event) -> None:
         self.model.resume()
-        if self._stale:
-            self.refresh()
+        self._changes.shown()
         super().showEvent(event)
 
     # ---- state ---------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 from crm_desktop.domain.deal import DealStatus, Stage
 from crm_desktop.domain.forecast import MIN_CLOSED, MonthForecast, Observed
 from crm_desktop.domain.money import Money, format_money, totals
-from crm_desktop.services.changes import Change
 from crm_desktop.services.workspace import Workspace
 from crm_desktop.ui.bidi_delegate import BidiItemDelegate
 from crm_desktop.ui.change_bridge import ChangeBridge
+from crm_desktop.ui.refresh_on_change import RefreshOnChange
 from crm_desktop.ui.contacts.bidi import RTL_ROLE, SCRIPT_ROLE
 from crm_desktop.domain.scripts import is_rtl, script_of
 
@@ -94,7 +94,6 @@ class ForecastView(QWidget):
         super().__init__(parent)
         self.setObjectName("forecastView")
         self.workspace = workspace
-        self._dirty = True  # read when first shown, and again after a change
         self.months: list[MonthForecast] = []
         self.canvas = None  # FigureCanvasQTAgg, made when the page is first shown
         self.months_table = _table("forecastMonths", [self.tr("Month"), self.tr("Deals")])
@@ -130,17 +129,13 @@ class ForecastView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        self._refresh_soon = QTimer(self)
-        self._refresh_soon.setSingleShot(True)
-        self._refresh_soon.setInterval(0)
-        self._refresh_soon.timeout.connect(self.refresh)
-        bridge.changed.connect(self._on_change)
+        # Read when first shown, and again after a change.
+        self._changes = RefreshOnChange(self, self.refresh, REFRESHING_ENTITIES, bridge, pending=True)
 
     # ---- reading --------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self._dirty = False
-        self._refresh_soon.stop()
+        self._changes.done()
         pipeline = self.workspace.pipeline
         self.months = pipeline.forecast(MONTHS)
         self._fill_months(self.months)
@@ -150,17 +145,8 @@ class ForecastView(QWidget):
         self.status_changed.emit(self.tr("%1 open deals expected to close in the next %2 months")
                                  .replace("%1", QLocale().toString(count)).replace("%2", str(MONTHS)))  # fmt: skip
 
-    def _on_change(self, change: Change) -> None:
-        if change.entity not in REFRESHING_ENTITIES:
-            return
-        if self.isVisible():
-            self._refresh_soon.start()  # a burst of changes (an import, a bulk move) is read once
-        else:
-            self._dirty = True
-
     def showEvent(self, event) -> None:
-        if self._dirty or self.canvas is None:
-            self.refresh()
+        self._changes.shown()
         super().showEvent(event)
 
     # ---- the months -------------------------------------------------------------------------------------
