@@ -1,9 +1,9 @@
 """A delegate for the shorter lists (timeline, Activities, Today): each cell laid out by its own text's
 direction and drawn in its script's font on the row's Latin baseline.
 
-The contact list paints through Qt's own delegate instead (ui/contacts/bidi.py explains why: at a
-million rows a Python paint per cell costs a keystroke's budget); these lists show a screenful of
-short rows, where the nicer baseline is worth a Python paint.
+The contact list has a painter of its own (ui/contacts/cell_painter.py), which keeps every cell's
+laid-out text between keystrokes; these lists show a screenful of short rows and are not typed through
+at a million rows.
 """
 
 from __future__ import annotations

@@ -1,13 +1,12 @@
 """How a list cell shows its own text: direction, alignment and font chosen per cell, answered by the model.
 
-Qt's own QStyledItemDelegate then paints every cell without a call into Python: a Python delegate cost
-about as much again as all the rest of a keystroke's painting at a million cards. So everything a cell
-needs is expressed in model roles, computed once per row when its page is loaded:
+Computed once per row when its page is loaded; the list's painter (cell_painter.py) draws from it, and
+the model answers the same as Qt roles (alignment, font) for anyone else who asks:
 
 - an RTL cell (Urdu) is right-aligned (absolute, so nothing flips it back) and, if its text holds
   anything but right-to-left letters, wrapped in a right-to-left embedding (RLE ... PDF): Qt lays it
   out as an RTL paragraph, so "خان (Lahore)" keeps its visual order, in a left-to-right view;
-- Urdu, Hindi and Tamil cells get the bundled font of their script through Qt.FontRole;
+- Urdu, Hindi and Tamil cells get the bundled font of their script;
 - Naskh's line box is taller than the UI font's: centred, its letters would float above the row's
   Latin baseline; aligned to the bottom of the row they stand within half a pixel of it.
 """

@@ -2,7 +2,8 @@
 
 At 1,000,000 contacts that is 8 MB of ids; the summaries of the rows on screen are fetched in pages
 and a bounded number of pages is cached (least recently used), so memory stays flat however far the
-user scrolls. data() for a cached row is a dict lookup and a tuple index.
+user scrolls. Rows made for one keystroke are kept by contact id for the next (see _made_rows). The
+list's painter asks cell() once per painted cell; data() answers tooltips and anyone else.
 """
 
 from __future__ import annotations
@@ -76,8 +77,8 @@ def local_time_text(utc_iso: str | None) -> str:
     return moment.strftime("%Y-%m-%d %H:%M") if moment else (utc_iso or "")
 
 
-# The roles a cell answers, each by its slot in a _Row: data() is then one dict lookup and two indexes.
-# Painting asks about seven roles per cell; the rest (decoration, colours, check state) return None at once.
+# The roles a cell answers, each by its slot in a _Row: data() is then one dict lookup and two indexes;
+# the rest (decoration, background, check state) return None at once.
 _DISPLAY, _TIP, _ALIGN, _FONT, _RTL, _SCRIPT = range(6)
 _COLOUR = 8
 _ROLE_SLOTS = {
